@@ -1,0 +1,169 @@
+// Reading `nangluc/registry@1` JSON. Records are converted as the parser finishes each one and
+// then dropped, so memory holds the model, never a DOM of the whole file.
+
+#include <nangluc/io.hpp>
+
+#include "io/json_records.hpp"
+#include "io/read_file.hpp"
+#include "unicode.hpp"
+
+#include <array>
+
+namespace nangluc {
+namespace detail {
+namespace {
+
+using json = nlohmann::json;
+
+struct list_reader {
+  std::string_view name;
+  void (*read)(const json&, const record_reporter&);
+};
+
+constexpr std::array<list_reader, 8> lists{{
+    {"units", read_unit},
+    {"persons", read_person},
+    {"assignments", read_assignment},
+    {"qualifications", read_qualification},
+    {"courses", read_course},
+    {"sessions", read_session},
+    {"enrollments", read_enrollment},
+    {"quotas", read_quota},
+}};
+
+// `line:column` (1-based, column in bytes) of a byte offset.
+std::string line_column(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  std::size_t line = 1, col = 1;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
+  }
+  return std::to_string(line) + ":" + std::to_string(col);
+}
+
+// nlohmann's message without its own position prefix, made safe to print.
+std::string syntax_message(const json::parse_error& e) {
+  std::string m = e.what();
+  if (auto p = m.find(": "); p != std::string::npos && m.rfind("[json.exception", 0) == 0) m = m.substr(p + 2);
+  std::string out;
+  for (char ch : m) {
+    const auto c = static_cast<unsigned char>(ch);
+    out += (c < 0x20 || c >= 0x80) ? '?' : ch;
+  }
+  return out;
+}
+
+}  // namespace
+
+registry read_registry_json_impl(std::string_view text, const std::string& file, const load_options& opt) {
+  problem_list problems(opt.max_errors);
+  registry_builder builder(problems, file);
+  source_map where;
+  where.default_file = file;
+
+  const list_reader* current = nullptr;  // the list whose elements are being read
+  bool in_list = false;
+  std::size_t index = 0;
+  std::array<bool, lists.size()> seen{};
+  std::string key;
+
+  auto reporter_for = [&](std::string_view list, std::size_t i) {
+    return record_reporter{builder, file, [list, i, &where](std::string_view field) {
+                             return where.location(list, i, field);
+                           }};
+  };
+
+  json::parser_callback_t callback = [&](int depth, json::parse_event_t event, json& parsed) -> bool {
+    using ev = json::parse_event_t;
+    if (depth == 1 && event == ev::key) {
+      key = parsed.get<std::string>();
+      current = nullptr;
+      for (std::size_t k = 0; k < lists.size(); ++k)
+        if (lists[k].name == key) {
+          if (seen[k])
+            problems.error("duplicate_key", file, "/" + key, "key '" + key + "' appears twice");
+          seen[k] = true;
+          current = &lists[k];
+        }
+      return true;
+    }
+    if (depth == 1 && event == ev::array_start) {
+      in_list = current != nullptr;
+      index = 0;
+      return true;
+    }
+    if (depth == 1 && (event == ev::array_end || event == ev::object_start)) {
+      in_list = false;
+      return true;
+    }
+    if (depth == 2 && in_list && current &&
+        (event == ev::object_end || event == ev::value || event == ev::array_end)) {
+      const auto r = reporter_for(current->name, index);
+      if (event == ev::object_end) {
+        current->read(parsed, r);
+      } else {
+        r.error("", "wrong_type", "an entry of '" + std::string(current->name) +
+                                      "' must be an object, not " + json_type_name(parsed));
+      }
+      ++index;
+      return false;  // converted: drop it from the DOM
+    }
+    return true;
+  };
+
+  json root;
+  try {
+    root = json::parse(text.begin(), text.end(), callback, /*allow_exceptions=*/true,
+                       /*ignore_comments=*/false);
+  } catch (const json::parse_error& e) {
+    problems.error("json_syntax", file, line_column(text, e.byte == 0 ? 0 : e.byte - 1), syntax_message(e));
+    throw validation_error(problems.take());
+  }
+
+  if (!root.is_object()) {
+    problems.error("wrong_type", file, "", "a registry must be a JSON object, not " + json_type_name(root));
+    throw validation_error(problems.take());
+  }
+  // Keys other than the record lists, in a fixed order: profile before vocabularies.
+  if (auto it = root.find("format"); it == root.end()) {
+    problems.error("missing_field", file, "/format", "missing \"format\": \"nangluc/registry@1\"");
+  } else if (*it != "nangluc/registry@1") {
+    problems.error("bad_format", file, "/format",
+                   "format must be \"nangluc/registry@1\", not " + it->dump());
+  }
+  if (auto it = root.find("profile"); it != root.end()) {
+    if (it->is_string()) builder.set_profile(it->get<std::string>(), "/profile");
+    else problems.error("wrong_type", file, "/profile", "'profile' must be a string");
+  }
+  if (auto it = root.find("vocabularies"); it != root.end())
+    read_vocabulary_additions(*it, "/vocabularies", builder, file);
+  for (const auto& [k, value] : root.items()) {
+    const bool is_list = std::any_of(lists.begin(), lists.end(), [&](const auto& l) { return l.name == k; });
+    if (is_list) {
+      if (!value.is_array())
+        problems.error("wrong_type", file, "/" + k, "'" + k + "' must be a list, not " + json_type_name(value));
+    } else if (k.size() > 2 && k.rfind("x_", 0) == 0) {
+      builder.add_top_level_extra(k, value.dump());
+    } else if (k != "format" && k != "profile" && k != "vocabularies") {
+      problems.error("unknown_field", file, "/" + k,
+                     "unknown key '" + k + "' (extension keys must start with x_)");
+    }
+  }
+  if (!seen[0]) problems.error("missing_field", file, "/units", "a registry needs a 'units' list");
+
+  auto data = builder.finish(where);
+  return make_registry(std::move(data), where, problems);
+}
+
+}  // namespace detail
+
+registry read_registry_json(std::string_view text, std::string_view file, const load_options& opt) {
+  return detail::read_registry_json_impl(text, std::string(file), opt);
+}
+
+}  // namespace nangluc

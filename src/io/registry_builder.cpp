@@ -1,0 +1,180 @@
+// Building registry data while reading: ids interned on first sight, resolved at the end.
+
+#include "io/registry_builder.hpp"
+
+#include <algorithm>
+
+namespace nangluc::detail {
+
+namespace {
+constexpr std::uint32_t undeclared = 0xFFFFFFFFu;
+}
+
+std::uint32_t registry_builder::id_table::ref(std::string_view id) {
+  auto [it, inserted] = number.try_emplace(std::string(id), static_cast<std::uint32_t>(declared.size()));
+  if (inserted) {
+    declared.push_back(undeclared);
+    ids.push_back(&it->first);
+  }
+  return it->second;
+}
+
+bool registry_builder::id_table::declare(std::string_view id, std::uint32_t index, std::uint32_t& first) {
+  const auto n = ref(id);
+  if (declared[n] != undeclared) {
+    first = declared[n];
+    return false;
+  }
+  declared[n] = index;
+  return true;
+}
+
+registry_builder::registry_builder(problem_list& problems, std::string file)
+    : problems_(problems), file_(std::move(file)) {}
+
+bool registry_builder::set_profile(std::string_view name, const std::string& location) {
+  const auto profiles = vocabulary_set::profiles();
+  if (std::find(profiles.begin(), profiles.end(), name) == profiles.end()) {
+    problems_.error("bad_value", file_, location,
+                    "unknown profile '" + std::string(name) + "' (built in: vn-population)");
+    return false;
+  }
+  if (profile_set_ && data_.profile == name) return true;
+  if (profile_set_) {
+    problems_.error("bad_value", file_, location, "the profile must be named before any code is used");
+    return false;
+  }
+  data_.profile = std::string(name);
+  auto additions = std::move(data_.additions);
+  data_.vocabularies = vocabulary_set::profile(name);
+  data_.additions = {};
+  profile_set_ = true;
+  for (const auto& [vname, voc] : additions.all())
+    for (const auto& e : voc.entries()) add_vocabulary_entry(vname, e);
+  return true;
+}
+
+void registry_builder::ensure_profile() {
+  if (!profile_set_) set_profile(data_.profile, "/profile");
+}
+
+void registry_builder::add_vocabulary_entry(std::string_view name, vocabulary_entry entry) {
+  ensure_profile();
+  data_.additions.get_or_add(name).define(entry);
+  data_.vocabularies.get_or_add(name).define(std::move(entry));
+}
+
+term registry_builder::intern(std::string_view vocabulary_name, std::string_view code) {
+  ensure_profile();
+  return data_.vocabularies.get_or_add(vocabulary_name).intern(code);
+}
+
+unit_ix registry_builder::ref_unit(std::string_view id) { return unit_ix{units_.ref(id)}; }
+person_ix registry_builder::ref_person(std::string_view id) { return person_ix{persons_.ref(id)}; }
+course_ix registry_builder::ref_course(std::string_view id) { return course_ix{courses_.ref(id)}; }
+session_ix registry_builder::ref_session(std::string_view id) { return session_ix{sessions_.ref(id)}; }
+
+namespace {
+template <class Rec>
+void declare(problem_list& problems, const std::string& file, const std::string& location,
+             std::string_view what, const Rec& rec, std::uint32_t index, auto& table,
+             const std::string& list) {
+  std::uint32_t first = 0;
+  if (rec.id.empty()) return;  // reported as a missing field
+  if (!table.declare(rec.id, index, first))
+    problems.error("duplicate_id", file, location,
+                   std::string(what) + " id '" + rec.id + "' is used again (first at /" + list + "/" +
+                       std::to_string(first) + ")");
+}
+}  // namespace
+
+void registry_builder::add_unit(unit u, extra_fields extras, const std::string& location) {
+  const auto i = static_cast<std::uint32_t>(data_.units.size());
+  declare(problems_, file_, location, "unit", u, i, units_, "units");
+  data_.record_extras.units.add(i, std::move(extras));
+  data_.units.push_back(std::move(u));
+}
+void registry_builder::add_person(person p, extra_fields extras, const std::string& location) {
+  const auto i = static_cast<std::uint32_t>(data_.persons.size());
+  declare(problems_, file_, location, "person", p, i, persons_, "persons");
+  data_.record_extras.persons.add(i, std::move(extras));
+  data_.persons.push_back(std::move(p));
+}
+void registry_builder::add_assignment(assignment a, extra_fields extras) {
+  data_.record_extras.assignments.add(static_cast<std::uint32_t>(data_.assignments.size()), std::move(extras));
+  data_.assignments.push_back(std::move(a));
+}
+void registry_builder::add_qualification(qualification q, extra_fields extras) {
+  data_.record_extras.qualifications.add(static_cast<std::uint32_t>(data_.qualifications.size()), std::move(extras));
+  data_.qualifications.push_back(std::move(q));
+}
+void registry_builder::add_course(course c, extra_fields extras, const std::string& location) {
+  const auto i = static_cast<std::uint32_t>(data_.courses.size());
+  declare(problems_, file_, location, "course", c, i, courses_, "courses");
+  data_.record_extras.courses.add(i, std::move(extras));
+  data_.courses.push_back(std::move(c));
+}
+void registry_builder::add_session(session s, extra_fields extras, const std::string& location) {
+  const auto i = static_cast<std::uint32_t>(data_.sessions.size());
+  declare(problems_, file_, location, "session", s, i, sessions_, "sessions");
+  data_.record_extras.sessions.add(i, std::move(extras));
+  data_.sessions.push_back(std::move(s));
+}
+void registry_builder::add_enrollment(const enrollment& e, extra_fields extras) {
+  data_.record_extras.enrollments.add(static_cast<std::uint32_t>(data_.enrollments.size()), std::move(extras));
+  data_.enrollments.push_back(e);
+}
+void registry_builder::add_quota(quota q, extra_fields extras) {
+  data_.record_extras.quotas.add(static_cast<std::uint32_t>(data_.quotas.size()), std::move(extras));
+  data_.quotas.push_back(std::move(q));
+}
+void registry_builder::add_top_level_extra(std::string key, std::string json_text) {
+  data_.extras.emplace_back(std::move(key), std::move(json_text));
+}
+
+registry_data registry_builder::finish(const source_map& where) {
+  ensure_profile();
+  // Resolve a provisional number to the record's index, reporting a dangling reference.
+  auto resolve = [&](auto& h, const id_table& table, std::string_view what, std::string_view list,
+                     std::size_t i, std::string_view field) {
+    if (h.is_none()) return;
+    const auto target = table.declared[h.value];
+    if (target == undeclared) {
+      problems_.error("dangling_reference", where.file(list), where.location(list, i, field),
+                      "refers to " + std::string(what) + " '" + *table.ids[h.value] +
+                          "', which is not in the registry");
+      h = {};
+    } else {
+      h.value = target;
+    }
+  };
+  auto& d = data_;
+  for (std::size_t i = 0; i < d.units.size(); ++i) {
+    auto& u = d.units[i];
+    resolve(u.successor, units_, "unit", "units", i, "successor");
+    for (std::size_t k = 0; k < u.parents.size(); ++k)
+      resolve(u.parents[k].unit, units_, "unit", "units", i,
+              u.parents_over_time ? "parents/" + std::to_string(k) + "/unit" : std::string("parent"));
+  }
+  for (std::size_t i = 0; i < d.assignments.size(); ++i) {
+    auto& a = d.assignments[i];
+    resolve(a.person, persons_, "person", "assignments", i, "person");
+    resolve(a.unit, units_, "unit", "assignments", i, "unit");
+    resolve(a.employer, units_, "unit", "assignments", i, "employer");
+  }
+  for (std::size_t i = 0; i < d.qualifications.size(); ++i)
+    resolve(d.qualifications[i].person, persons_, "person", "qualifications", i, "person");
+  for (std::size_t i = 0; i < d.sessions.size(); ++i) {
+    resolve(d.sessions[i].course, courses_, "course", "sessions", i, "course");
+    resolve(d.sessions[i].organizer, units_, "unit", "sessions", i, "organizer");
+  }
+  for (std::size_t i = 0; i < d.enrollments.size(); ++i) {
+    resolve(d.enrollments[i].person, persons_, "person", "enrollments", i, "person");
+    resolve(d.enrollments[i].session, sessions_, "session", "enrollments", i, "session");
+  }
+  for (std::size_t i = 0; i < d.quotas.size(); ++i)
+    resolve(d.quotas[i].unit, units_, "unit", "quotas", i, "unit");
+  return std::move(data_);
+}
+
+}  // namespace nangluc::detail

@@ -1,0 +1,108 @@
+// Loading and saving by path: JSON file or CSV folder; whole files, written atomically.
+
+#include <nangluc/io.hpp>
+
+#include "io/read_file.hpp"
+
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace nangluc {
+namespace detail {
+
+std::string read_file(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw io_error(path.string() + ": is a folder, expected a file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw io_error(path.string() + ": cannot open: " + std::strerror(errno));
+  std::string text;
+  in.seekg(0, std::ios::end);
+  const auto size = in.tellg();
+  if (size < 0) throw io_error(path.string() + ": cannot read");
+  text.resize(static_cast<std::size_t>(size));
+  in.seekg(0);
+  in.read(text.data(), size);
+  if (!in) throw io_error(path.string() + ": read failed");
+  return text;
+}
+
+registry read_registry_json_impl(std::string_view text, const std::string& file, const load_options& opt);
+
+/// A name beside `path` for a temporary file or folder that is renamed into place.
+std::filesystem::path temporary_sibling(const std::filesystem::path& path) {
+  static std::atomic<unsigned> counter{0};
+  std::random_device rd;
+  std::ostringstream name;
+  name << "." << path.filename().string() << ".tmp-" << ::getpid() << "-" << counter++ << "-"
+       << (rd() & 0xFFFFFu);
+  return path.parent_path() / name.str();
+}
+
+}  // namespace detail
+
+std::string_view to_string(enrollment_status s) noexcept {
+  switch (s) {
+    case enrollment_status::registered: return "registered";
+    case enrollment_status::attended: return "attended";
+    case enrollment_status::completed: return "completed";
+    case enrollment_status::failed: return "failed";
+    case enrollment_status::withdrawn: return "withdrawn";
+  }
+  return "registered";
+}
+
+std::optional<enrollment_status> parse_enrollment_status(std::string_view s) noexcept {
+  for (auto v : {enrollment_status::registered, enrollment_status::attended, enrollment_status::completed,
+                 enrollment_status::failed, enrollment_status::withdrawn})
+    if (to_string(v) == s) return v;
+  return std::nullopt;
+}
+
+registry load_registry(const std::filesystem::path& path, const load_options& opt) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) throw io_error(path.string() + ": no such file or folder");
+  if (std::filesystem::is_directory(path, ec)) return read_registry_csv(path, opt);
+  const auto text = detail::read_file(path);
+  return detail::read_registry_json_impl(text, path.string(), opt);
+}
+
+void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
+  const auto tmp = detail::temporary_sibling(path);
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw io_error(path.string() + ": cannot write: " + std::strerror(errno));
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    out.flush();
+    if (!out) {
+      std::error_code ec;
+      std::filesystem::remove(tmp, ec);
+      throw io_error(path.string() + ": write failed");
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::filesystem::remove(tmp, ec);
+    throw io_error(path.string() + ": cannot replace: " + ec.message());
+  }
+}
+
+void save_registry_json(const registry& reg, const std::filesystem::path& path) {
+  write_file_atomically(path, write_registry_json(reg));
+}
+
+void save_registry(const registry& reg, const std::filesystem::path& path, const csv_options& opt) {
+  if (path.extension() == ".json") save_registry_json(reg, path);
+  else save_registry_csv(reg, path, opt);
+}
+
+}  // namespace nangluc

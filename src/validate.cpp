@@ -1,0 +1,366 @@
+// Validation of registry data (model.md §5): every problem found, each located.
+
+#include "validate.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace nangluc::detail {
+namespace {
+
+class checker {
+ public:
+  checker(const registry_data& d, const source_map& where, problem_list& problems)
+      : d_(d), where_(where), problems_(problems), read_errors_(problems.has_errors()) {}
+
+  void run() {
+    check_units();
+    check_persons();
+    check_assignments();
+    check_qualifications();
+    check_courses();
+    check_sessions();
+    check_enrollments();
+    check_quotas();
+  }
+
+ private:
+  void error(std::string_view list, std::size_t i, std::string_view field, std::string code,
+             std::string message) {
+    problems_.error(std::move(code), where_.file(list), where_.location(list, i, field),
+                    std::move(message));
+  }
+  void warning(std::string_view list, std::size_t i, std::string_view field, std::string code,
+               std::string message) {
+    problems_.warning(std::move(code), where_.file(list), where_.location(list, i, field),
+                      std::move(message));
+  }
+
+  // A term must be a declared code of its vocabulary; `required` terms must be present.
+  void code(std::string_view list, std::size_t i, std::string_view field,
+            std::string_view vocabulary_name, term t, bool required) {
+    if (t.is_none()) {
+      if (required && !read_errors_)
+        error(list, i, field, "missing_field", "required field '" + std::string(field) + "' is missing");
+      return;
+    }
+    const auto* v = d_.vocabularies.find(vocabulary_name);
+    if (!v || t.value >= v->size()) {
+      error(list, i, field, "unknown_code",
+            "code not in vocabulary '" + std::string(vocabulary_name) + "'");
+      return;
+    }
+    const auto& e = v->entries()[t.value];
+    if (e.declared) return;
+    std::string msg = "unknown code '" + e.code + "' in vocabulary '" + std::string(vocabulary_name) + "'";
+    auto near = v->nearest(e.code);
+    if (!near.empty()) {
+      msg += "; nearest known codes:";
+      for (std::size_t k = 0; k < near.size(); ++k) msg += (k ? ", " : " ") + near[k];
+    }
+    error(list, i, field, "unknown_code", std::move(msg));
+  }
+  void codes(std::string_view list, std::size_t i, std::string_view field,
+             std::string_view vocabulary_name, const std::vector<term>& ts) {
+    for (std::size_t k = 0; k < ts.size(); ++k)
+      code(list, i, std::string(field) + "/" + std::to_string(k), vocabulary_name, ts[k], false);
+  }
+
+  // A reference must name an existing record; `required` references must be present.
+  template <class Ix, class List>
+  bool ref(std::string_view list, std::size_t i, std::string_view field, Ix h, const List& target,
+           std::string_view what, bool required) {
+    if (h.is_none()) {
+      if (required && !read_errors_)
+        error(list, i, field, "missing_field", "required field '" + std::string(field) + "' is missing");
+      return false;
+    }
+    if (h.value >= target.size()) {
+      error(list, i, field, "dangling_reference", "refers to a " + std::string(what) + " that does not exist");
+      return false;
+    }
+    return true;
+  }
+
+  void range(std::string_view list, std::size_t i, std::string_view field, const day_range& r,
+             std::string_view from_name, std::string_view to_name) {
+    if (r.from != day_min && r.to != day_max && r.from > r.to)
+      error(list, i, field, "bad_range",
+            std::string(from_name) + " " + format_day(r.from) + " is after " + std::string(to_name) +
+                " " + format_day(r.to));
+  }
+
+  void not_negative(std::string_view list, std::size_t i, std::string_view field, double v) {
+    if (v < 0) error(list, i, field, "negative_value", "'" + std::string(field) + "' must not be negative");
+  }
+
+  std::string uid(unit_ix u) const { return "'" + d_.units[u.value].id + "'"; }
+
+  int level_depth(term level) const {
+    const auto* v = d_.vocabularies.find(vocab::levels);
+    if (!v || level.is_none() || level.value >= v->size()) return -1;
+    return v->entries()[level.value].depth.value_or(-1);
+  }
+
+  void check_units() {
+    const auto& units = d_.units;
+    const std::string_view L = "units";
+    for (std::size_t i = 0; i < units.size(); ++i) {
+      const auto& u = units[i];
+      if (u.id.empty() && !read_errors_) error(L, i, "id", "missing_field", "a unit needs an 'id'");
+      if (u.name.empty() && !read_errors_) error(L, i, "name", "missing_field", "a unit needs a 'name'");
+      code(L, i, "level", vocab::levels, u.level, true);
+      code(L, i, "kind", vocab::unit_kinds, u.kind, false);
+      range(L, i, "valid_from", u.valid, "valid_from", "valid_to");
+      if (!u.successor.is_none()) {
+        if (ref(L, i, "successor", u.successor, units, "unit", false) && u.successor.value == i)
+          error(L, i, "successor", "cycle", "a unit cannot be its own successor");
+      }
+      for (std::size_t k = 0; k < u.parents.size(); ++k) {
+        const auto& link = u.parents[k];
+        const std::string field = u.parents_over_time ? "parents/" + std::to_string(k) : "parent";
+        range(L, i, field, link.when, "from", "to");
+        if (!ref(L, i, u.parents_over_time ? field + "/unit" : field, link.unit, units, "unit", true))
+          continue;
+        const auto& p = units[link.unit.value];
+        // The parent must exist whenever the child hangs under it.
+        const day_range span{std::max(link.when.from, u.valid.from), std::min(link.when.to, u.valid.to)};
+        if (span.from <= span.to && !(p.valid.from <= span.from && span.to <= p.valid.to))
+          error(L, i, field, "parent_not_valid",
+                "parent " + uid(link.unit) + " does not exist over the whole time unit '" + u.id +
+                    "' hangs under it");
+        const int dc = level_depth(u.level), dp = level_depth(p.level);
+        if (dc >= 0 && dp >= 0 && dc <= dp && link.unit.value != i)
+          error(L, i, field, "level_order",
+                "unit '" + u.id + "' must be at a deeper level than its parent " + uid(link.unit));
+      }
+    }
+    check_cycles();
+  }
+
+  // Cycles among parent links and among successors (iterative colouring over all time).
+  void check_cycles() {
+    const auto n = d_.units.size();
+    auto run = [&](auto next_of, std::string_view field, std::string_view relation) {
+      std::vector<std::uint8_t> colour(n, 0);  // 0 new, 1 on the current path, 2 done
+      for (std::size_t s = 0; s < n; ++s) {
+        if (colour[s]) continue;
+        std::vector<std::pair<std::size_t, std::size_t>> stack{{s, 0}};
+        colour[s] = 1;
+        while (!stack.empty()) {
+          auto& [u, k] = stack.back();
+          const auto next = next_of(u);
+          if (k < next.size()) {
+            const std::size_t v = next[k++];
+            if (v >= n) continue;
+            if (colour[v] == 1) {
+              std::string path;
+              bool on = false;
+              for (const auto& frame : stack) {
+                if (frame.first == v) on = true;
+                if (on) path += "'" + d_.units[frame.first].id + "' -> ";
+              }
+              error("units", v, field, "cycle",
+                    std::string(relation) + " form a cycle: " + path + "'" + d_.units[v].id + "'");
+            } else if (colour[v] == 0) {
+              colour[v] = 1;
+              stack.emplace_back(v, 0);
+            }
+          } else {
+            colour[u] = 2;
+            stack.pop_back();
+          }
+        }
+      }
+    };
+    run(
+        [&](std::size_t u) {
+          std::vector<std::size_t> out;
+          for (const auto& l : d_.units[u].parents)
+            if (!l.unit.is_none() && l.unit.value != u) out.push_back(l.unit.value);
+          return out;
+        },
+        "parent", "parent links");
+    run(
+        [&](std::size_t u) {
+          std::vector<std::size_t> out;
+          const auto s = d_.units[u].successor;
+          if (!s.is_none() && s.value != u) out.push_back(s.value);
+          return out;
+        },
+        "successor", "successors");
+  }
+
+  void check_persons() {
+    for (std::size_t i = 0; i < d_.persons.size(); ++i) {
+      const auto& p = d_.persons[i];
+      if (p.id.empty() && !read_errors_) error("persons", i, "id", "missing_field", "a person needs an 'id'");
+      if (p.name.empty() && !read_errors_) error("persons", i, "name", "missing_field", "a person needs a 'name'");
+      code("persons", i, "ethnicity", vocab::ethnicities, p.ethnicity, false);
+    }
+  }
+
+  void check_assignments() {
+    const std::string_view L = "assignments";
+    const auto& as = d_.assignments;
+    for (std::size_t i = 0; i < as.size(); ++i) {
+      const auto& a = as[i];
+      ref(L, i, "person", a.person, d_.persons, "person", true);
+      const bool unit_ok = ref(L, i, "unit", a.unit, d_.units, "unit", true);
+      ref(L, i, "employer", a.employer, d_.units, "unit", false);
+      code(L, i, "category", vocab::categories, a.category, true);
+      codes(L, i, "roles", vocab::roles, a.roles);
+      code(L, i, "sector", vocab::sectors, a.sector, true);
+      if (a.when.from == day_min && !read_errors_)
+        error(L, i, "start", "missing_field", "required field 'start' is missing");
+      range(L, i, "start", a.when, "start", "end");
+      if (unit_ok) {
+        const auto& u = d_.units[a.unit.value];
+        if (u.valid.to != day_max && a.when.to > u.valid.to && u.successor.is_none())
+          warning(L, i, "unit", "ended_unit_without_successor",
+                  "post at unit '" + u.id + "', which ended on " + format_day(u.valid.to) +
+                      " with no successor: it is left out of evaluations after that date");
+      }
+    }
+    // The same person in the same post (unit, employer, category, sector) twice at once.
+    std::vector<std::uint32_t> order(as.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    auto post_key = [&](std::uint32_t i) {
+      const auto& a = as[i];
+      return std::tuple(a.person.value, a.unit.value, a.employer.value, a.category.value, a.sector.value);
+    };
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+      const auto kx = post_key(x), ky = post_key(y);
+      return kx != ky ? kx < ky : as[x].when.from < as[y].when.from;
+    });
+    // Sorted by key then start: a post overlaps an earlier one of its key exactly when it
+    // starts before the latest end seen so far in that key.
+    std::size_t latest = 0;  // position in `order` of the latest-ending post of the current key
+    for (std::size_t k = 1; k < order.size(); ++k) {
+      if (post_key(order[k]) != post_key(order[k - 1])) {
+        latest = k;
+        continue;
+      }
+      const auto& cur = as[order[k]];
+      if (!cur.person.is_none() && cur.when.from <= as[order[latest]].when.to)
+        error(L, order[k], "start", "overlapping_assignment",
+              "overlaps assignment " + where_.location(L, order[latest], "") +
+                  " of the same person in the same post");
+      if (cur.when.to > as[order[latest]].when.to) latest = k;
+    }
+  }
+
+  void check_qualifications() {
+    const std::string_view L = "qualifications";
+    const auto* kinds = d_.vocabularies.find(vocab::qualification_kinds);
+    for (std::size_t i = 0; i < d_.qualifications.size(); ++i) {
+      const auto& q = d_.qualifications[i];
+      ref(L, i, "person", q.person, d_.persons, "person", true);
+      code(L, i, "kind", vocab::qualification_kinds, q.kind, true);
+      if (kinds && !q.kind.is_none() && q.kind.value < kinds->size() && kinds->entries()[q.kind.value].declared)
+        code(L, i, "code", kinds->entries()[q.kind.value].code, q.code, true);
+      code(L, i, "field", vocab::fields, q.field, false);
+      if (q.awarded != day_min && q.expires != day_max && q.awarded > q.expires)
+        warning(L, i, "expires", "awarded_after_expiry",
+                "awarded " + format_day(q.awarded) + " after it expires " + format_day(q.expires));
+    }
+  }
+
+  void check_courses() {
+    const std::string_view L = "courses";
+    const auto* kinds = d_.vocabularies.find(vocab::qualification_kinds);
+    for (std::size_t i = 0; i < d_.courses.size(); ++i) {
+      const auto& c = d_.courses[i];
+      if (c.id.empty() && !read_errors_) error(L, i, "id", "missing_field", "a course needs an 'id'");
+      if (c.title.empty() && !read_errors_) error(L, i, "title", "missing_field", "a course needs a 'title'");
+      code(L, i, "kind", vocab::training_kinds, c.kind, true);
+      if (c.topics.empty() && !read_errors_)
+        error(L, i, "topics", "missing_field", "a course needs at least one topic");
+      codes(L, i, "topics", vocab::topics, c.topics);
+      if (c.hours) not_negative(L, i, "hours", *c.hours);
+      if (c.confers) {
+        code(L, i, "confers/kind", vocab::qualification_kinds, c.confers->kind, true);
+        const auto k = c.confers->kind;
+        if (kinds && !k.is_none() && k.value < kinds->size() && kinds->entries()[k.value].declared)
+          code(L, i, "confers/code", kinds->entries()[k.value].code, c.confers->code, true);
+      }
+    }
+  }
+
+  void check_sessions() {
+    const std::string_view L = "sessions";
+    for (std::size_t i = 0; i < d_.sessions.size(); ++i) {
+      const auto& s = d_.sessions[i];
+      if (s.id.empty() && !read_errors_) error(L, i, "id", "missing_field", "a session needs an 'id'");
+      ref(L, i, "course", s.course, d_.courses, "course", true);
+      ref(L, i, "organizer", s.organizer, d_.units, "unit", false);
+      if ((s.when.from == day_min || s.when.to == day_max) && !read_errors_)
+        error(L, i, s.when.from == day_min ? "start" : "end", "missing_field",
+              "a session needs a 'start' and an 'end'");
+      range(L, i, "start", s.when, "start", "end");
+      if (s.capacity) not_negative(L, i, "capacity", static_cast<double>(*s.capacity));
+      if (s.cost_vnd) not_negative(L, i, "cost_vnd", static_cast<double>(*s.cost_vnd));
+      code(L, i, "funding", vocab::funding_sources, s.funding, false);
+      for (std::size_t k = 0; k < s.attendance.size(); ++k) {
+        const std::string f = "attendance/" + std::to_string(k);
+        code(L, i, f + "/category", vocab::categories, s.attendance[k].category, false);
+        not_negative(L, i, f + "/count", static_cast<double>(s.attendance[k].count));
+      }
+    }
+  }
+
+  void check_enrollments() {
+    const std::string_view L = "enrollments";
+    // Posts per person, to warn of completions outside any post without an index.
+    std::vector<std::uint32_t> first(d_.persons.size() + 1, 0);
+    for (const auto& a : d_.assignments)
+      if (!a.person.is_none() && a.person.value < d_.persons.size()) ++first[a.person.value + 1];
+    for (std::size_t p = 0; p < d_.persons.size(); ++p) first[p + 1] += first[p];
+    std::vector<day_range> posts(first.back());
+    {
+      std::vector<std::uint32_t> next(first.begin(), first.end() - 1);
+      for (const auto& a : d_.assignments)
+        if (!a.person.is_none() && a.person.value < d_.persons.size()) posts[next[a.person.value]++] = a.when;
+    }
+    for (std::size_t i = 0; i < d_.enrollments.size(); ++i) {
+      const auto& e = d_.enrollments[i];
+      const bool person_ok = ref(L, i, "person", e.person, d_.persons, "person", true);
+      const bool session_ok = ref(L, i, "session", e.session, d_.sessions, "session", true);
+      if (!person_ok || !session_ok || e.status != enrollment_status::completed) continue;
+      const day done = e.completed_on != day_min ? e.completed_on : d_.sessions[e.session.value].when.to;
+      bool in_post = false;
+      for (auto k = first[e.person.value]; k < first[e.person.value + 1] && !in_post; ++k)
+        in_post = posts[k].contains(done);
+      if (!in_post)
+        warning(L, i, "", "completion_without_post",
+                "person '" + d_.persons[e.person.value].id + "' completed training on " +
+                    format_day(done) + " while holding no post");
+    }
+  }
+
+  void check_quotas() {
+    const std::string_view L = "quotas";
+    for (std::size_t i = 0; i < d_.quotas.size(); ++i) {
+      const auto& q = d_.quotas[i];
+      ref(L, i, "unit", q.unit, d_.units, "unit", true);
+      code(L, i, "category", vocab::categories, q.category, false);
+      codes(L, i, "roles", vocab::roles, q.roles);
+      code(L, i, "sector", vocab::sectors, q.sector, false);
+      not_negative(L, i, "count", static_cast<double>(q.count));
+      range(L, i, "from", q.when, "from", "to");
+    }
+  }
+
+  const registry_data& d_;
+  const source_map& where_;
+  problem_list& problems_;
+  bool read_errors_;
+};
+
+}  // namespace
+
+void validate(const registry_data& data, const source_map& where, problem_list& problems) {
+  checker(data, where, problems).run();
+}
+
+}  // namespace nangluc::detail
