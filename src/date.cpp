@@ -60,7 +60,7 @@ date parse_date(std::string_view text) {
 
 std::string format_day(day n) {
   const auto ymd = to_date(n).year_month_day();
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(ymd.year),
                 static_cast<int>(ymd.month), static_cast<int>(ymd.day));
   return buf;
@@ -68,7 +68,7 @@ std::string format_day(day n) {
 
 std::string format_day_dmy(day n) {
   const auto ymd = to_date(n).year_month_day();
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%02d/%02d/%04d", static_cast<int>(ymd.day),
                 static_cast<int>(ymd.month), static_cast<int>(ymd.year));
   return buf;

@@ -76,6 +76,9 @@ struct period {
 /// d + p. Months are added on the calendar; a day past the month's end is clamped to it
 /// (2024-01-31 + P1M = 2024-02-29), never rolled into the next month.
 [[nodiscard]] day add_period(day d, const period& p);
+/// Whole years between `birth` and `on` (a person born 2000-03-01 is 25 on 2025-03-01).
+[[nodiscard]] int age_on(day birth, day on);
+
 /// d - p, with the same clamping.
 [[nodiscard]] day subtract_period(day d, const period& p);
 

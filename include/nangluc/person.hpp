@@ -26,7 +26,4 @@ struct person {
   friend bool operator==(const person&, const person&) = default;
 };
 
-/// Whole years between `birth` and `on` (a person born 2000-03-01 is 25 on 2025-03-01).
-[[nodiscard]] int age_on(day birth, day on);
-
 }  // namespace nangluc

@@ -1,0 +1,37 @@
+// Internal to the CLI: one function per `nangluc` subcommand. Each returns the exit status
+// (0 success, 1 invalid input, 2 usage) and writes its output to `out`.
+#pragma once
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+namespace nangluc::cli {
+
+enum class language { vi, en };
+
+struct convert_args {
+  std::string input, output;
+  std::string date_format = "iso";
+};
+struct structure_args {
+  std::string registry;
+  std::optional<std::string> as_of;
+  std::string sector = "dan_so";
+  std::string format = "table";
+  language lang = language::vi;
+};
+struct generate_args {
+  std::string profile;
+  std::size_t persons = 1'000'000;
+  std::uint64_t seed = 1;
+  std::optional<std::string> output;
+  std::string date_format = "iso";
+};
+
+int run_validate(const std::string& registry, std::ostream& out, std::ostream& err);
+int run_convert(const convert_args& a, std::ostream& out, std::ostream& err);
+int run_structure(const structure_args& a, std::ostream& out, std::ostream& err);
+int run_generate(const generate_args& a, std::ostream& out, std::ostream& err);
+
+}  // namespace nangluc::cli

@@ -1,0 +1,62 @@
+// `nangluc`: the command line (evaluation.md §6). Parses arguments with CLI11 and hands each
+// subcommand to cli/commands.cpp. Exit status: 0 success, 1 invalid input, 2 usage error.
+
+#include "cli/commands.hpp"
+
+#include <nangluc/version.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+  using namespace nangluc::cli;
+  CLI::App app{"nangluc — plan and measure the training of a public workforce"};
+  app.set_version_flag("--version", std::string("nangluc ") + nangluc::version);
+  app.require_subcommand(1);
+
+  std::string validate_registry;
+  auto* validate = app.add_subcommand("validate", "Check a registry (JSON file or CSV folder); list every problem");
+  validate->add_option("REGISTRY", validate_registry, "registry JSON file or folder of CSV tables")->required();
+
+  convert_args conv;
+  auto* convert = app.add_subcommand("convert", "Registry JSON <-> folder of CSV tables, losslessly");
+  convert->add_option("INPUT", conv.input, "registry JSON file or CSV folder")->required();
+  convert->add_option("OUTPUT", conv.output, "a path ending in .json, or a folder for CSV tables")->required();
+  convert->add_option("--date-format", conv.date_format, "dates in CSV tables: iso (YYYY-MM-DD) or dmy (dd/mm/yyyy)")
+      ->check(CLI::IsMember({"iso", "dmy"}));
+
+  structure_args st;
+  std::string lang = "vi";
+  auto* structure = app.add_subcommand("structure", "Workforce table per level: quota, present, education, certificates");
+  structure->add_option("REGISTRY", st.registry, "registry JSON file or folder of CSV tables")->required();
+  structure->add_option("--as-of", st.as_of, "date (YYYY-MM-DD or dd/mm/yyyy); default today");
+  structure->add_option("--sector", st.sector, "sector code to count, or 'all' (default dan_so)");
+  structure->add_option("--format", st.format, "table, json or csv")->check(CLI::IsMember({"table", "json", "csv"}));
+  structure->add_option("--lang", lang, "labels: vi or en")->check(CLI::IsMember({"vi", "en"}));
+
+  generate_args gen;
+  auto* generate = app.add_subcommand("generate", "Write a synthetic registry (example or benchmark workload)");
+  generate->add_option("--profile", gen.profile, "lai-chau or national")->required()
+      ->check(CLI::IsMember({"lai-chau", "national"}));
+  generate->add_option("--persons", gen.persons, "national: number of persons (default 1000000)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{50'000'000}));
+  generate->add_option("--seed", gen.seed, "national: random seed (default 1)");
+  generate->add_option("--output", gen.output, "write here (.json, or a folder of CSV tables) instead of stdout");
+  generate->add_option("--date-format", gen.date_format, "dates in CSV tables: iso or dmy")
+      ->check(CLI::IsMember({"iso", "dmy"}));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return e.get_exit_code() == 0 ? code : 2;
+  }
+  st.lang = lang == "en" ? language::en : language::vi;
+
+  if (*validate) return run_validate(validate_registry, std::cout, std::cerr);
+  if (*convert) return run_convert(conv, std::cout, std::cerr);
+  if (*structure) return run_structure(st, std::cout, std::cerr);
+  if (*generate) return run_generate(gen, std::cout, std::cerr);
+  return 2;
+}
