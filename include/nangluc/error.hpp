@@ -31,10 +31,16 @@ class error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-/// A file could not be read or written at all (missing, unreadable, not a directory…).
+/// A file could not be read or written at all (missing, unreadable, not a folder…).
+/// what() reads `PATH: error[io_error]: MESSAGE`, like every other problem.
 class io_error : public error {
  public:
-  using error::error;
+  io_error(const std::string& path, const std::string& message)
+      : error(path + ": error[io_error]: " + message), path_(path) {}
+  [[nodiscard]] const std::string& path() const noexcept { return path_; }
+
+ private:
+  std::string path_;
 };
 
 /// A value passed through the API is malformed (a bad date string, an unknown profile…).

@@ -21,17 +21,17 @@ namespace detail {
 std::string read_file(const std::filesystem::path& path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec))
-    throw io_error(path.string() + ": is a folder, expected a file");
+    throw io_error(path.string(), "is a folder, expected a file");
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw io_error(path.string() + ": cannot open: " + std::strerror(errno));
+  if (!in) throw io_error(path.string(), std::string("cannot open: ") + std::strerror(errno));
   std::string text;
   in.seekg(0, std::ios::end);
   const auto size = in.tellg();
-  if (size < 0) throw io_error(path.string() + ": cannot read");
+  if (size < 0) throw io_error(path.string(), "cannot read");
   text.resize(static_cast<std::size_t>(size));
   in.seekg(0);
   in.read(text.data(), size);
-  if (!in) throw io_error(path.string() + ": read failed");
+  if (!in) throw io_error(path.string(), "read failed");
   return text;
 }
 
@@ -69,7 +69,7 @@ std::optional<enrollment_status> parse_enrollment_status(std::string_view s) noe
 
 registry load_registry(const std::filesystem::path& path, const load_options& opt) {
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) throw io_error(path.string() + ": no such file or folder");
+  if (!std::filesystem::exists(path, ec)) throw io_error(path.string(), "no such file or folder");
   if (std::filesystem::is_directory(path, ec)) return read_registry_csv(path, opt);
   const auto text = detail::read_file(path);
   return detail::read_registry_json_impl(text, path.string(), opt);
@@ -79,20 +79,20 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
   const auto tmp = detail::temporary_sibling(path);
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw io_error(path.string() + ": cannot write: " + std::strerror(errno));
+    if (!out) throw io_error(path.string(), std::string("cannot write: ") + std::strerror(errno));
     out.write(content.data(), static_cast<std::streamsize>(content.size()));
     out.flush();
     if (!out) {
       std::error_code ec;
       std::filesystem::remove(tmp, ec);
-      throw io_error(path.string() + ": write failed");
+      throw io_error(path.string(), "write failed");
     }
   }
   std::error_code ec;
   std::filesystem::rename(tmp, path, ec);
   if (ec) {
     std::filesystem::remove(tmp, ec);
-    throw io_error(path.string() + ": cannot replace: " + ec.message());
+    throw io_error(path.string(), "cannot replace: " + ec.message());
   }
 }
 
