@@ -83,6 +83,7 @@ std::optional<period> parse_period(std::string_view s) {
   while (i < s.size()) {
     std::size_t j = i;
     while (j < s.size() && s[j] >= '0' && s[j] <= '9') ++j;
+    // Periods of training validity are years, not millennia: bound each part (docs/data-format.md).
     if (j == i || j == s.size() || j - i > 5) return std::nullopt;
     const int v = to_int(s.substr(i, j - i));
     int order;
@@ -94,6 +95,7 @@ std::optional<period> parse_period(std::string_view s) {
       default: return std::nullopt;
     }
     if (order <= last) return std::nullopt;
+    if (p.years > 1000 || p.months > 12000 || p.days > 366000) return std::nullopt;
     last = order;
     i = j + 1;
   }
@@ -115,12 +117,21 @@ day shift(day d, int sign, const period& p) {
                 sign * (static_cast<long>(p.years) * 12 + p.months);
   const int y = static_cast<int>(months / 12);
   const int m = static_cast<int>(months % 12) + 1;
-  if (y < 1401 || y > 9998) throw argument_error("date out of range after adding a period");
+  // Past the calendar's ends the result saturates: "expires after 9999" is "does not expire".
+  if (y > 9999) return day_max;
+  if (y < 1400) return day_min;
   const int last = boost::gregorian::gregorian_calendar::end_of_month_day(
       static_cast<unsigned short>(y), static_cast<unsigned short>(m));
   const int dd = std::min(static_cast<int>(ymd.day), last);
-  return to_day(date(static_cast<unsigned short>(y), static_cast<unsigned short>(m),
-                     static_cast<unsigned short>(dd))) + sign * p.days;
+  const auto base = static_cast<std::int64_t>(to_day(date(static_cast<unsigned short>(y),
+                                                          static_cast<unsigned short>(m),
+                                                          static_cast<unsigned short>(dd))));
+  const auto max_day = static_cast<std::int64_t>(to_day(date(9999, 12, 31)));
+  const auto min_day = static_cast<std::int64_t>(to_day(date(1400, 1, 1)));
+  const std::int64_t result = base + sign * static_cast<std::int64_t>(p.days);
+  if (result > max_day) return day_max;
+  if (result < min_day) return day_min;
+  return static_cast<day>(result);
 }
 }  // namespace
 

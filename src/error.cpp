@@ -6,11 +6,37 @@
 
 namespace nangluc {
 
+namespace {
+// Control characters from the input (a newline in a key, an escape sequence) would break the
+// one-line-per-problem form or drive the terminal: they are written as \n, \t, \xHH.
+void append_printable(std::string& out, std::string_view s) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == '\n') out += "\\n";
+    else if (c == '\t') out += "\\t";
+    else if (c == '\r') out += "\\r";
+    else if (c < 0x20 || c == 0x7F) {
+      out += "\\x";
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else {
+      out += ch;
+    }
+  }
+}
+}  // namespace
+
 std::string problem::to_string() const {
-  std::string out = file.empty() ? std::string("<input>") : file;
-  if (!location.empty()) out += ":" + location;
+  std::string out;
+  append_printable(out, file.empty() ? std::string_view("<input>") : std::string_view(file));
+  if (!location.empty()) {
+    out += ':';
+    append_printable(out, location);
+  }
   out += severity == severity::error ? ": error[" : ": warning[";
-  out += code + "]: " + message;
+  out += code + "]: ";
+  append_printable(out, message);
   return out;
 }
 
@@ -35,7 +61,7 @@ namespace detail {
 std::vector<problem> problem_list::take() {
   auto out = std::move(items_);
   if (errors_ > max_errors_)
-    out.push_back({severity::error, "too_many_errors", "", "",
+    out.push_back({severity::error, "too_many_errors", out.empty() ? std::string() : out.back().file, "",
                    std::to_string(errors_ - max_errors_) + " more errors not shown"});
   items_.clear();
   return out;

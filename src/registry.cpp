@@ -225,7 +225,9 @@ std::vector<held_qualification> registry::qualifications_held(person_ix p, day d
     if (!c.confers) continue;
     const day done = completion_day(e);
     if (done > d) continue;
-    const day expires = c.confers->valid_for ? add_period(done, *c.confers->valid_for) - 1 : day_max;
+    day expires = day_max;
+    if (c.confers->valid_for)
+      if (const day end = add_period(done, *c.confers->valid_for); end != day_max) expires = end - 1;
     if (d > expires) continue;
     out.push_back({c.confers->kind, c.confers->code, term{}, done, expires, {}, e});
   }

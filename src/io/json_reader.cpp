@@ -7,6 +7,7 @@
 #include "io/read_file.hpp"
 #include "unicode.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace nangluc {
@@ -71,6 +72,10 @@ registry read_registry_json_impl(std::string_view text, const std::string& file,
   std::size_t index = 0;
   std::array<bool, lists.size()> seen{};
   std::string key;
+  // Keys seen in each open object below the top level: nlohmann keeps the last of two equal
+  // keys silently, and a record with "id" twice must not lose one unseen.
+  std::vector<std::vector<std::string>> open_keys;
+  struct too_deep {};
 
   auto reporter_for = [&](std::string_view list, std::size_t i) {
     return record_reporter{builder, file, [list, i, &where](std::string_view field) {
@@ -80,13 +85,34 @@ registry read_registry_json_impl(std::string_view text, const std::string& file,
 
   json::parser_callback_t callback = [&](int depth, json::parse_event_t event, json& parsed) -> bool {
     using ev = json::parse_event_t;
+    if (event == ev::object_start || event == ev::array_start) {
+      if (depth >= max_json_depth) {
+        problems.error("too_deep", file, current && in_list ? "/" + std::string(current->name) + "/" + std::to_string(index) : "/" + pointer_token(key),
+                       "nested more than " + std::to_string(max_json_depth) + " levels deep");
+        throw too_deep{};
+      }
+      if (event == ev::object_start && depth >= 1) open_keys.emplace_back();
+    }
+    if (event == ev::object_end && depth >= 1 && !open_keys.empty()) open_keys.pop_back();
+    if (event == ev::key && depth >= 2 && !open_keys.empty()) {
+      auto& keys = open_keys.back();
+      const auto& k = parsed.get_ref<const std::string&>();
+      if (std::find(keys.begin(), keys.end(), k) != keys.end()) {
+        const std::string record = current && in_list ? "/" + std::string(current->name) + "/" + std::to_string(index)
+                                                       : "/" + pointer_token(key);
+        problems.error("duplicate_key", file, record + "/" + pointer_token(k),
+                       "key '" + k + "' appears twice in the same object (the first is kept)");
+        return false;  // skip the second value, so one mistake does not cascade into others
+      }
+      keys.push_back(k);
+    }
     if (depth == 1 && event == ev::key) {
       key = parsed.get<std::string>();
       current = nullptr;
       for (std::size_t k = 0; k < lists.size(); ++k)
         if (lists[k].name == key) {
           if (seen[k])
-            problems.error("duplicate_key", file, "/" + key, "key '" + key + "' appears twice");
+            problems.error("duplicate_key", file, "/" + pointer_token(key), "key '" + key + "' appears twice");
           seen[k] = true;
           current = &lists[k];
         }
@@ -123,6 +149,8 @@ registry read_registry_json_impl(std::string_view text, const std::string& file,
   } catch (const json::parse_error& e) {
     problems.error("json_syntax", file, line_column(text, e.byte == 0 ? 0 : e.byte - 1), syntax_message(e));
     throw validation_error(problems.take());
+  } catch (const too_deep&) {
+    throw validation_error(problems.take());
   }
 
   if (!root.is_object()) {
@@ -146,11 +174,11 @@ registry read_registry_json_impl(std::string_view text, const std::string& file,
     const bool is_list = std::any_of(lists.begin(), lists.end(), [&](const auto& l) { return l.name == k; });
     if (is_list) {
       if (!value.is_array())
-        problems.error("wrong_type", file, "/" + k, "'" + k + "' must be a list, not " + json_type_name(value));
+        problems.error("wrong_type", file, "/" + pointer_token(k), "'" + k + "' must be a list, not " + json_type_name(value));
     } else if (k.size() > 2 && k.rfind("x_", 0) == 0) {
       builder.add_top_level_extra(k, value.dump());
     } else if (k != "format" && k != "profile" && k != "vocabularies") {
-      problems.error("unknown_field", file, "/" + k,
+      problems.error("unknown_field", file, "/" + pointer_token(k),
                      "unknown key '" + k + "' (extension keys must start with x_)");
     }
   }

@@ -24,6 +24,38 @@ std::string json_type_name(const nlohmann::json& v) {
   }
 }
 
+std::optional<nlohmann::json> parse_json_text(std::string_view text, std::string* why) {
+  struct too_deep {};
+  nlohmann::json::parser_callback_t limit = [](int depth, nlohmann::json::parse_event_t event, nlohmann::json&) {
+    if ((event == nlohmann::json::parse_event_t::object_start || event == nlohmann::json::parse_event_t::array_start) &&
+        depth >= max_json_depth)
+      throw too_deep{};
+    return true;
+  };
+  try {
+    return nlohmann::json::parse(text.begin(), text.end(), limit);
+  } catch (const nlohmann::json::parse_error& e) {
+    if (why) {
+      std::string m = e.what();
+      if (auto p = m.find(": "); p != std::string::npos) m = m.substr(p + 2);
+      *why = m;
+    }
+  } catch (const too_deep&) {
+    if (why) *why = "nested more than " + std::to_string(max_json_depth) + " levels deep";
+  }
+  return std::nullopt;
+}
+
+std::string pointer_token(std::string_view key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
 namespace {
 
 using json = nlohmann::json;
@@ -47,7 +79,7 @@ class object_reader {
       if (is_extension(key)) {
         extras_.emplace_back(key, value.dump());
       } else {
-        r_.error(prefix_ + key, "unknown_field",
+        r_.error(prefix_ + pointer_token(key), "unknown_field",
                  "unknown field '" + key + "' in " + std::string(what) +
                      " (extension fields must start with x_)");
       }
@@ -328,7 +360,7 @@ void read_person(const json& obj, const record_reporter& r) {
     } else {
       for (const auto& [k, v] : ids->items()) {
         if (!v.is_string()) {
-          r.error("external_ids/" + k, "wrong_type", "an external id must be a string, not " + json_type_name(v));
+          r.error("external_ids/" + pointer_token(k), "wrong_type", "an external id must be a string, not " + json_type_name(v));
           continue;
         }
         std::string value = v.get<std::string>();
@@ -443,7 +475,7 @@ void read_vocabulary_additions(const json& v, const std::string& pointer, regist
     return;
   }
   for (const auto& [name, list] : v.items()) {
-    const std::string vp = pointer + "/" + name;
+    const std::string vp = pointer + "/" + pointer_token(name);
     if (!list.is_array()) {
       problems.error("wrong_type", file, vp, "a vocabulary is a list of entries");
       continue;
@@ -458,7 +490,7 @@ void read_vocabulary_additions(const json& v, const std::string& pointer, regist
       vocabulary_entry entry;
       bool ok = true;
       for (const auto& [k, val] : e.items()) {
-        const std::string fp = ep + "/" + k;
+        const std::string fp = ep + "/" + pointer_token(k);
         if (k == "code" || k == "vi" || k == "en" || k == "parent") {
           if (!val.is_string()) {
             problems.error("wrong_type", file, fp, "'" + k + "' must be a string");

@@ -28,6 +28,17 @@ struct record_reporter {
   }
 };
 
+/// The deepest nesting of lists and objects nangluc reads. Real registries nest 3 deep; the
+/// bound keeps hostile input from exhausting the stack when a value is copied or written.
+inline constexpr int max_json_depth = 64;
+
+/// One JSON value parsed from text (a CSV cell, a meta file) under the nesting limit.
+/// nullopt when malformed or too deep, with the reason in `why`.
+[[nodiscard]] std::optional<nlohmann::json> parse_json_text(std::string_view text, std::string* why = nullptr);
+
+/// `key` escaped as one JSON pointer token (RFC 6901: `~` → `~0`, `/` → `~1`).
+[[nodiscard]] std::string pointer_token(std::string_view key);
+
 /// A JSON type's name for messages ("a number", "an object").
 [[nodiscard]] std::string json_type_name(const nlohmann::json& v);
 
