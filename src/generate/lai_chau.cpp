@@ -1,0 +1,1345 @@
+// The Lai Châu example registry: the province's population workforce exactly as section IV
+// of its 2021–2030 training plan (seed 002) gives it on 2021-12-01, before and after the 2025
+// reorganisation, with a training history from 2016 to 2026. Names and dates are synthetic.
+#include <nangluc/generate.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <limits>
+#include <map>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace nangluc {
+namespace {
+
+// ---- calendar and randomness ------------------------------------------------------------
+
+/// Day number of a civil date (days since 1970-01-01), constexpr so dates can be constants.
+constexpr day ymd(int y, int m, int d) {
+  if (m <= 2) --y;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const int yoe = y - era * 400;
+  const int doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+constexpr day report_day = ymd(2021, 12, 1);     // section IV's "current" workforce
+constexpr day last_old_day = ymd(2025, 6, 30);   // districts abolished, communes merged
+constexpr day first_new_day = ymd(2025, 7, 1);
+constexpr day career_steps_day = ymd(2026, 7, 1);  // professional titles become bậc 1–5
+constexpr day history_end = ymd(2026, 12, 31);
+
+int year_of(day d) { return static_cast<int>(to_date(d).year()); }
+
+// splitmix64: tiny, fast and the same on every platform (std distributions are not).
+class rng {
+ public:
+  explicit rng(std::uint64_t seed) : state_(seed) {}
+  std::uint64_t next() {
+    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+  }
+  /// Uniform in [0, n), n < 2^32.
+  std::uint32_t below(std::size_t n) {
+    return static_cast<std::uint32_t>(((next() >> 32) * static_cast<std::uint64_t>(n)) >> 32);
+  }
+  /// Uniform in [lo, hi].
+  int between(int lo, int hi) {
+    return lo + static_cast<int>(below(static_cast<std::size_t>(hi - lo) + 1));
+  }
+  bool chance(int permille) { return static_cast<int>(below(1000)) < permille; }
+  template <class T>
+  const T& pick(std::span<const T> s) { return s[below(s.size())]; }
+  template <class T>
+  void shuffle(std::vector<T>& v) {
+    for (std::size_t i = v.size(); i > 1; --i) std::swap(v[i - 1], v[below(i)]);
+  }
+  std::size_t weighted(std::span<const int> w) {
+    int total = 0;
+    for (int x : w) total += x;
+    int r = between(0, total - 1);
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      if (r < w[i]) return i;
+      r -= w[i];
+    }
+    return w.size() - 1;
+  }
+
+ private:
+  std::uint64_t state_;
+};
+
+// ---- names --------------------------------------------------------------------------------
+
+enum class ethnic : std::uint8_t { kinh, thai, mong, dao, ha_nhi, giay };
+constexpr std::size_t ethnic_count = 6;
+
+struct name_set {
+  std::span<const std::string_view> surnames, male_middle, male_given, female_middle,
+      female_given;
+};
+
+constexpr std::string_view kinh_sur[] = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đỗ",
+                                         "Bùi", "Đặng", "Ngô", "Dương", "Đinh", "Phan", "Trịnh"};
+constexpr std::string_view kinh_mm[] = {"Văn", "Đức", "Minh", "Quang", "Hữu", "Xuân", "Mạnh",
+                                        "Trọng"};
+constexpr std::string_view kinh_mg[] = {"Hùng", "Dũng", "Tuấn", "Minh", "Hải", "Cường",
+                                        "Thắng", "Long", "Sơn", "Quân", "Bình", "Nam",
+                                        "Trung", "Hiếu", "Toàn", "Khánh"};
+constexpr std::string_view kinh_fm[] = {"Thị", "Thu", "Thanh", "Hồng", "Ngọc", "Phương",
+                                        "Thúy"};
+constexpr std::string_view kinh_fg[] = {"Hoa", "Lan", "Hương", "Mai", "Thảo", "Hà",
+                                        "Linh", "Nga", "Huyền", "Yến", "Trang", "Hạnh",
+                                        "Nhung", "Loan", "Dung", "Vân"};
+constexpr std::string_view thai_sur[] = {"Lò", "Lường", "Tòng", "Quàng", "Điêu", "Cầm",
+                                         "Vì", "Lù", "Hoàng"};
+constexpr std::string_view thai_mm[] = {"Văn"};
+constexpr std::string_view thai_mg[] = {"Thành", "Xuân", "Khương", "Pánh", "Hặc", "Sương",
+                                        "Chiến", "Ngoan", "Thiêm", "Hoan", "Biên", "Ơn",
+                                        "Thương", "Inh", "Xôm", "Phong", "Chính", "Nọi",
+                                        "Tươi", "Hiếu", "Thoại", "Khiêm"};
+constexpr std::string_view thai_fm[] = {"Thị"};
+constexpr std::string_view thai_fg[] = {"Ín", "Phương", "Xuân", "Ngân", "Hoa", "Bun",
+                                        "Ơn", "Hương", "Chăm", "Nhất", "Lả", "Ọn", "Diện",
+                                        "Hiên", "Thương", "Tiên", "Pha", "Hom", "Chiên",
+                                        "Viên", "Thảnh", "Panh"};
+constexpr std::string_view mong_sur[] = {"Giàng", "Sùng", "Thào", "Lý", "Vàng", "Mùa",
+                                         "Hạng", "Lầu", "Ly", "Hờ", "Cứ", "Chang"};
+constexpr std::string_view mong_mm[] = {"A", "A", "A", "Seo", "Mí"};
+constexpr std::string_view mong_mg[] = {"Páo", "Sử", "Chứ", "Dế", "Lử", "Sình", "Tủa",
+                                        "Chơ", "Dính", "Chá", "Pó", "Phừ", "Khua", "Sếnh",
+                                        "Lồng", "Vảng", "Sào", "Thề", "Sung", "Cở", "Chinh",
+                                        "Xá"};
+constexpr std::string_view mong_fm[] = {"Thị"};
+constexpr std::string_view mong_fg[] = {"Dua", "Mỷ", "Chở", "Dợ", "Mai", "Sua", "Pàng",
+                                        "Dí", "Xó", "Mỉ", "Sú", "Chía", "Của", "Lia", "Dủa",
+                                        "Chi", "Say", "Pằng", "Sùng", "Ly"};
+constexpr std::string_view dao_sur[] = {"Tẩn", "Chảo", "Phàn", "Lý", "Triệu", "Đặng"};
+constexpr std::string_view dao_mm[] = {"Láo", "Văn", "A", "Sành"};
+constexpr std::string_view dao_mg[] = {"Lở", "Sành", "Phủ", "Kiều", "Chòi", "Vạn", "Chàn",
+                                       "Quẩy", "Xoan", "Mình", "Chiêu", "Tả", "Phin", "Pao",
+                                       "Vần", "Lìu"};
+constexpr std::string_view dao_fm[] = {"Thị", "Mẩy"};
+constexpr std::string_view dao_fg[] = {"Mẩy", "Chài", "Phây", "Sử", "Lở", "Kiều", "Dín",
+                                       "Xuân", "Mùi", "Tá", "Chạn", "Siểu", "Liềm", "Nhất"};
+constexpr std::string_view hanhi_sur[] = {"Lỳ", "Pờ", "Chu", "Hù", "Lò", "Phu", "Vù"};
+constexpr std::string_view hanhi_mm[] = {"A", "Xé", "Hừ", "Chừ"};
+constexpr std::string_view hanhi_mg[] = {"Phì", "Giờ", "Chà", "Xá", "Sơ", "Phà", "Gió", "Ha",
+                                         "Chừ", "Hừ", "Lừ", "Pư", "Xe", "Gơ"};
+constexpr std::string_view hanhi_fm[] = {"Mỳ", "Thị", "Xe"};
+constexpr std::string_view hanhi_fg[] = {"Xá", "Gơ", "Mé", "Chừ", "Ló", "Ca", "Mơ", "Pà",
+                                         "Lơ", "Xó", "Chà", "Phì"};
+constexpr std::string_view giay_sur[] = {"Hoàng", "Lò", "Vàng", "Lù", "Sần", "Lồ", "Hà", "Ma"};
+constexpr std::string_view giay_mm[] = {"Văn"};
+constexpr std::string_view giay_mg[] = {"Sáng", "Chung", "Thành", "Quang", "Pảo", "Tiến",
+                                        "Kiên", "Thắng", "Dũng", "Hải", "Vượng", "Phúc",
+                                        "Sinh", "Lâm"};
+constexpr std::string_view giay_fm[] = {"Thị"};
+constexpr std::string_view giay_fg[] = {"Dinh", "Xuân", "Tiên", "Hiền", "Lan", "Ẩn", "Nhung",
+                                        "Thu", "Hạnh", "Sợi", "Mỵ", "Luyến", "Nga", "Hoa"};
+
+const std::array<name_set, ethnic_count> name_sets = {{
+    {kinh_sur, kinh_mm, kinh_mg, kinh_fm, kinh_fg},
+    {thai_sur, thai_mm, thai_mg, thai_fm, thai_fg},
+    {mong_sur, mong_mm, mong_mg, mong_fm, mong_fg},
+    {dao_sur, dao_mm, dao_mg, dao_fm, dao_fg},
+    {hanhi_sur, hanhi_mm, hanhi_mg, hanhi_fm, hanhi_fg},
+    {giay_sur, giay_mm, giay_mg, giay_fm, giay_fg},
+}};
+
+// ---- the territory ----------------------------------------------------------------------
+
+struct district_spec {
+  std::string_view id, name;
+  bool city;
+  int quota, present;               // seed 002: quotas sum to 42, 36 in post
+  std::array<int, ethnic_count> mix;  // rough ethnic make-up of the district's communes
+};
+
+constexpr std::array<district_spec, 8> districts = {{
+    {"105", "Thành phố Lai Châu", true, 4, 4, {45, 20, 15, 10, 0, 10}},
+    {"106", "Huyện Tam Đường", false, 5, 4, {10, 20, 30, 15, 0, 25}},
+    {"107", "Huyện Mường Tè", false, 6, 5, {5, 15, 20, 15, 40, 5}},
+    {"108", "Huyện Sìn Hồ", false, 7, 6, {5, 20, 50, 20, 0, 5}},
+    {"109", "Huyện Phong Thổ", false, 6, 5, {5, 15, 35, 35, 0, 10}},
+    {"110", "Huyện Than Uyên", false, 5, 4, {15, 60, 20, 5, 0, 0}},
+    {"111", "Huyện Tân Uyên", false, 5, 4, {15, 50, 25, 10, 0, 0}},
+    {"112", "Huyện Nậm Nhùn", false, 4, 4, {5, 30, 40, 10, 10, 5}},
+}};
+
+// The 38 communes and wards from 2025-07-01; the first two are wards.
+constexpr std::array<std::string_view, 38> new_communes = {
+    "Tân Phong",  "Đoàn Kết",      "Bình Lư",  "Tả Lèng",   "Khun Há",     "Bản Bo",
+    "Phong Thổ",  "Sin Suối Hồ",   "Sì Lở Lầu", "Dào San",  "Khổng Lào",   "Sìn Hồ",
+    "Tủa Sín Chải", "Hồng Thu",    "Nậm Tăm",  "Pu Sam Cáp", "Nậm Cuổi",   "Nậm Mạ",
+    "Pa Tần",     "Mường Tè",      "Bum Tở",   "Bum Nưa",   "Thu Lũm",     "Pa Ủ",
+    "Tà Tổng",    "Mù Cả",         "Lê Lợi",   "Nậm Hàng",  "Mường Mô",    "Hua Bum",
+    "Tân Uyên",   "Mường Khoa",    "Pắc Ta",   "Nậm Sỏ",    "Than Uyên",   "Mường Than",
+    "Khoen On",   "Mường Kim"};
+
+enum class ck : std::uint8_t { xa, phuong, thi_tran };
+
+struct commune_spec {
+  std::string_view name;
+  ck kind;
+  int district;   // index into districts
+  int successor;  // index into new_communes
+};
+
+// The 106 communes, wards and towns until 2025-06-30 and the commune each merged into.
+constexpr std::array<commune_spec, 106> old_communes = {{
+    {"Quyết Thắng", ck::phuong, 0, 0}, {"Tân Phong", ck::phuong, 0, 0},
+    {"Quyết Tiến", ck::phuong, 0, 1}, {"Đoàn Kết", ck::phuong, 0, 1},
+    {"Đông Phong", ck::phuong, 0, 1}, {"San Thàng", ck::xa, 0, 1},
+    {"Sùng Phài", ck::xa, 0, 0},
+    {"Tam Đường", ck::thi_tran, 1, 2}, {"Thèn Sin", ck::xa, 1, 3}, {"Tả Lèng", ck::xa, 1, 3},
+    {"Giang Ma", ck::xa, 1, 3}, {"Hồ Thầu", ck::xa, 1, 3}, {"Bình Lư", ck::xa, 1, 2},
+    {"Sơn Bình", ck::xa, 1, 2}, {"Nùng Nàng", ck::xa, 1, 4}, {"Bản Giang", ck::xa, 1, 5},
+    {"Bản Hon", ck::xa, 1, 5}, {"Bản Bo", ck::xa, 1, 5}, {"Nà Tăm", ck::xa, 1, 5},
+    {"Khun Há", ck::xa, 1, 4},
+    {"Mường Tè", ck::thi_tran, 2, 19}, {"Thu Lũm", ck::xa, 2, 22}, {"Ka Lăng", ck::xa, 2, 22},
+    {"Pa Ủ", ck::xa, 2, 23}, {"Mường Tè", ck::xa, 2, 19}, {"Pa Vệ Sủ", ck::xa, 2, 23},
+    {"Mù Cả", ck::xa, 2, 25}, {"Bum Tở", ck::xa, 2, 20}, {"Nậm Khao", ck::xa, 2, 20},
+    {"Tà Tổng", ck::xa, 2, 24}, {"Bum Nưa", ck::xa, 2, 21}, {"Vàng San", ck::xa, 2, 21},
+    {"Kan Hồ", ck::xa, 2, 24}, {"Tá Bạ", ck::xa, 2, 25},
+    {"Sìn Hồ", ck::thi_tran, 3, 11}, {"Chăn Nưa", ck::xa, 3, 18}, {"Pa Tần", ck::xa, 3, 18},
+    {"Phìn Hồ", ck::xa, 3, 11}, {"Hồng Thu", ck::xa, 3, 13}, {"Phăng Sô Lin", ck::xa, 3, 13},
+    {"Ma Quai", ck::xa, 3, 11}, {"Lùng Thàng", ck::xa, 3, 15}, {"Tả Phìn", ck::xa, 3, 13},
+    {"Sà Dề Phìn", ck::xa, 3, 15}, {"Nậm Tăm", ck::xa, 3, 14}, {"Tả Ngảo", ck::xa, 3, 12},
+    {"Pu Sam Cáp", ck::xa, 3, 15}, {"Nậm Cha", ck::xa, 3, 14}, {"Pa Khoá", ck::xa, 3, 18},
+    {"Làng Mô", ck::xa, 3, 12}, {"Noong Hẻo", ck::xa, 3, 17}, {"Nậm Mạ", ck::xa, 3, 17},
+    {"Căn Co", ck::xa, 3, 14}, {"Tủa Sín Chải", ck::xa, 3, 12}, {"Nậm Cuổi", ck::xa, 3, 16},
+    {"Nậm Hăn", ck::xa, 3, 16},
+    {"Phong Thổ", ck::thi_tran, 4, 6}, {"Sì Lở Lầu", ck::xa, 4, 8}, {"Mồ Sì San", ck::xa, 4, 8},
+    {"Pa Vây Sử", ck::xa, 4, 8}, {"Vàng Ma Chải", ck::xa, 4, 9}, {"Tông Qua Lìn", ck::xa, 4, 9},
+    {"Mù Sang", ck::xa, 4, 9}, {"Dào San", ck::xa, 4, 9}, {"Ma Ly Pho", ck::xa, 4, 8},
+    {"Hoang Thèn", ck::xa, 4, 6}, {"Bản Lang", ck::xa, 4, 10}, {"Khổng Lào", ck::xa, 4, 10},
+    {"Nậm Xe", ck::xa, 4, 7}, {"Mường So", ck::xa, 4, 10}, {"Sin Suối Hồ", ck::xa, 4, 7},
+    {"Huổi Luông", ck::xa, 4, 6}, {"Lản Nhì Thàng", ck::xa, 4, 6},
+    {"Than Uyên", ck::thi_tran, 5, 34}, {"Phúc Than", ck::xa, 5, 34},
+    {"Mường Than", ck::xa, 5, 35}, {"Mường Mít", ck::xa, 5, 35}, {"Pha Mu", ck::xa, 5, 35},
+    {"Mường Cang", ck::xa, 5, 34}, {"Hua Nà", ck::xa, 5, 37}, {"Tà Hừa", ck::xa, 5, 36},
+    {"Mường Kim", ck::xa, 5, 37}, {"Tà Mung", ck::xa, 5, 36}, {"Tà Gia", ck::xa, 5, 37},
+    {"Khoen On", ck::xa, 5, 36},
+    {"Tân Uyên", ck::thi_tran, 6, 30}, {"Mường Khoa", ck::xa, 6, 31},
+    {"Phúc Khoa", ck::xa, 6, 31}, {"Thân Thuộc", ck::xa, 6, 30}, {"Trung Đồng", ck::xa, 6, 30},
+    {"Hố Mít", ck::xa, 6, 32}, {"Nậm Cần", ck::xa, 6, 33}, {"Nậm Sỏ", ck::xa, 6, 33},
+    {"Pắc Ta", ck::xa, 6, 32}, {"Tà Mít", ck::xa, 6, 32},
+    {"Nậm Nhùn", ck::thi_tran, 7, 26}, {"Hua Bum", ck::xa, 7, 29}, {"Nậm Chà", ck::xa, 7, 28},
+    {"Nậm Manh", ck::xa, 7, 27}, {"Nậm Hàng", ck::xa, 7, 27}, {"Lê Lợi", ck::xa, 7, 26},
+    {"Pú Đao", ck::xa, 7, 29}, {"Nậm Pì", ck::xa, 7, 26}, {"Nậm Ban", ck::xa, 7, 29},
+    {"Trung Chải", ck::xa, 7, 27}, {"Mường Mô", ck::xa, 7, 28},
+}};
+
+constexpr int village_total = 956;     // seed 002: collaborators "được giao"
+constexpr int collaborators_2021 = 866;  // … and "có mặt"
+
+constexpr std::string_view village_first[] = {
+    "Nà", "Hua", "Pá", "Phiêng", "Nậm", "Sin", "Lùng", "Tả", "Sà", "Lao", "Hồ", "Cò", "Ngải",
+    "Thèn", "Huổi", "Pa", "Co", "Pắc", "Xà", "Ma", "Séo", "Can", "Chu", "Tà", "Lả", "Pô", "Nà"};
+constexpr std::string_view village_second[] = {
+    "Khum", "Pầu", "Khôm", "Phát", "Ngá", "Chải", "Thàng", "Hồ", "Phìn", "Pên", "Lá", "Thầu",
+    "Chát", "Pẳn", "Ít", "Lướt", "Cang", "Mu", "Sảng", "Lìn", "Dê", "Mạ", "Cuổi", "Bon",
+    "Ngài", "Pe", "Mít", "Hon", "Tẻn", "Luông"};
+constexpr std::string_view thon_names[] = {"Tân Bình", "Đoàn Kết", "Hợp Nhất", "Thống Nhất",
+                                           "Tân Hợp", "Quyết Tiến", "Hòa Bình", "Tân Lập"};
+
+// ---- the workforce of section IV ------------------------------------------------------------
+
+struct edu_spec {
+  std::string_view code;   // `education`
+  std::string_view field;  // `fields`, "" for none
+  bool certificate;        // holds bd_dan_so_vien on 2021-12-01
+};
+
+struct province_spec {
+  std::string_view category;
+  std::initializer_list<std::string_view> roles;
+  edu_spec edu;
+};
+
+// Province: 12 civil servants and 1 labour contract; postgraduate 2 (both medical),
+// university 10 (3 medical/pharmacy), other 1; 8 population-worker certificates.
+const std::array<province_spec, 13> province_staff = {{
+    {"cong_chuc", {"lanh_dao", "bao_cao_vien"}, {"thac_si", "y_te_cong_cong", true}},
+    {"cong_chuc", {"lanh_dao", "bao_cao_vien"}, {"thac_si", "y_khoa", true}},
+    {"cong_chuc", {"lanh_dao"}, {"dai_hoc", "y_khoa", true}},
+    {"cong_chuc", {"chuyen_vien_dan_so", "bao_cao_vien"}, {"dai_hoc", "duoc", true}},
+    {"cong_chuc", {"chuyen_vien_dan_so"}, {"dai_hoc", "dieu_duong_ho_sinh", true}},
+    {"cong_chuc", {"chuyen_vien_dan_so", "bao_cao_vien"}, {"dai_hoc", "dan_so_y_te", true}},
+    {"cong_chuc", {"chuyen_vien_dan_so"}, {"dai_hoc", "kinh_te_quan_ly", true}},
+    {"cong_chuc", {"chuyen_vien_dan_so"}, {"dai_hoc", "khoa_hoc_xa_hoi", true}},
+    {"cong_chuc", {"chuyen_vien_dan_so"}, {"dai_hoc", "luat", false}},
+    {"cong_chuc", {"chuyen_vien_dan_so"}, {"dai_hoc", "kinh_te_quan_ly", false}},
+    {"cong_chuc", {"chuyen_vien_dan_so"}, {"dai_hoc", "cntt", false}},
+    {"cong_chuc", {"chuyen_vien_dan_so"}, {"dai_hoc", "khoa_hoc_xa_hoi", false}},
+    {"hop_dong", {}, {"trung_cap", "khac", false}},
+}};
+
+std::vector<edu_spec> district_education() {
+  // University 21 (3 medical/pharmacy), college 4, intermediate 11; 26 certificates.
+  // The first 8 (university) go to the district leaders.
+  std::vector<edu_spec> v;
+  const std::string_view uni_fields[] = {
+      "y_khoa",          "dan_so_y_te", "kinh_te_quan_ly", "y_te_cong_cong",  "khoa_hoc_xa_hoi",
+      "dan_so_y_te",     "luat",        "duoc",            "kinh_te_quan_ly", "dan_so_y_te",
+      "khoa_hoc_xa_hoi", "cntt",        "dan_so_y_te",     "khac",            "kinh_te_quan_ly",
+      "dan_so_y_te",     "luat",        "khoa_hoc_xa_hoi", "dan_so_y_te",     "khac",
+      "kinh_te_quan_ly"};
+  for (std::size_t i = 0; i < 21; ++i) v.push_back({"dai_hoc", uni_fields[i], i < 18});
+  for (std::string_view f : {"dan_so_y_te", "kinh_te_quan_ly", "dan_so_y_te", "khac"})
+    v.push_back({"cao_dang", f, true});
+  for (int i = 0; i < 11; ++i)
+    v.push_back({"trung_cap", i % 4 == 3 ? "khac" : "dan_so_y_te", i < 4});
+  return v;
+}
+
+std::vector<edu_spec> commune_education() {
+  // University 7, college 3, intermediate 87, elementary or untrained 9; 87 certificates.
+  std::vector<edu_spec> v;
+  const std::string_view uni_fields[] = {"dan_so_y_te",     "y_te_cong_cong", "khoa_hoc_xa_hoi",
+                                         "kinh_te_quan_ly", "luat",           "dieu_duong_ho_sinh",
+                                         "dan_so_y_te"};
+  for (std::size_t i = 0; i < 7; ++i) v.push_back({"dai_hoc", uni_fields[i], i < 6});
+  for (std::string_view f : {"dan_so_y_te", "dieu_duong_ho_sinh", "khac"})
+    v.push_back({"cao_dang", f, true});
+  for (int i = 0; i < 87; ++i) {
+    const int m = i % 29;
+    const std::string_view f = m < 19   ? "dan_so_y_te"
+                               : m < 23 ? "y_khoa"
+                               : m < 26 ? "dieu_duong_ho_sinh"
+                               : m < 27 ? "duoc"
+                                        : "khac";
+    v.push_back({"trung_cap", f, i < 75});
+  }
+  for (int i = 0; i < 6; ++i) v.push_back({"so_cap", "dan_so_y_te", i < 3});
+  for (int i = 0; i < 3; ++i) v.push_back({"chua_qua_dao_tao", "", false});
+  return v;
+}
+
+// ---- the builder ------------------------------------------------------------------------
+
+enum class level_tag : std::uint8_t { province, district, commune, village };
+
+/// What the generator knows about a unit beyond the record.
+struct unit_info {
+  level_tag tag = level_tag::province;
+  int district = -1;  // for districts, old communes and villages
+  int commune = -1;   // old commune index, for villages
+  int fresh = -1;     // new commune index, for new communes and villages
+};
+
+struct course_plan {
+  course_ix ix;
+  std::int64_t fixed_vnd;
+  std::int64_t per_head_vnd;
+  int days;
+};
+
+class builder {
+ public:
+  builder() : d_(registry_data::with_profile("vn-population")), r_(0x4C61694368617532ULL) {}
+
+  registry build() {
+    lookup_terms();
+    build_territory();
+    build_province();
+    build_districts();
+    build_communes();
+    build_service_providers();
+    build_collaborators();
+    build_training();
+    return registry::from_data(std::move(d_));
+  }
+
+ private:
+  // ---- vocabulary ----------------------------------------------------------------------
+  term t(std::string_view vocabulary, std::string_view code) const {
+    return d_.vocabularies.at(vocabulary).at(code);
+  }
+  term find_declared(std::string_view vocabulary, std::initializer_list<std::string_view> codes) const {
+    const auto* v = d_.vocabularies.find(vocabulary);
+    if (v == nullptr) return {};
+    for (std::string_view c : codes)
+      if (auto found = v->find(c); found && (*v)[*found].declared) return *found;
+    return {};
+  }
+  std::vector<term> roles(std::initializer_list<std::string_view> codes) const {
+    std::vector<term> out;
+    for (std::string_view c : codes) out.push_back(t(vocab::roles, c));
+    return out;
+  }
+
+  void lookup_terms() {
+    sector_dan_so_ = t(vocab::sectors, "dan_so");
+    sector_y_te_ = t(vocab::sectors, "y_te");
+    education_ = t(vocab::qualification_kinds, "education");
+    certificate_ = t(vocab::qualification_kinds, "certificate");
+    bd_dan_so_vien_ = t("certificate", "bd_dan_so_vien");
+    ethnic_terms_ = {find_declared(vocab::ethnicities, {"kinh"}),
+                     find_declared(vocab::ethnicities, {"thai"}),
+                     find_declared(vocab::ethnicities, {"mong", "hmong", "h_mong"}),
+                     find_declared(vocab::ethnicities, {"dao"}),
+                     find_declared(vocab::ethnicities, {"ha_nhi", "hani"}),
+                     find_declared(vocab::ethnicities, {"giay"})};
+  }
+
+  // ---- units -------------------------------------------------------------------------------
+  unit_ix add_unit(std::string id, std::string name, std::string_view level, std::string_view kind,
+                   day_range valid, unit_info info) {
+    unit u;
+    u.id = std::move(id);
+    u.name = std::move(name);
+    u.level = t(vocab::levels, level);
+    u.kind = t(vocab::unit_kinds, kind);
+    u.valid = valid;
+    d_.units.push_back(std::move(u));
+    info_.push_back(info);
+    return unit_ix{static_cast<std::uint32_t>(d_.units.size() - 1)};
+  }
+  unit& at(unit_ix u) { return d_.units[u.value]; }
+
+  void add_quota(unit_ix u, std::string_view category, std::initializer_list<std::string_view> r,
+                 std::int64_t count, day_range when) {
+    quota q;
+    q.unit = u;
+    if (!category.empty()) q.category = t(vocab::categories, category);
+    q.roles = roles(r);
+    q.sector = sector_dan_so_;
+    q.count = count;
+    q.when = when;
+    d_.quotas.push_back(std::move(q));
+  }
+
+  void build_territory() {
+    const std::size_t unit_count =
+        1 + districts.size() + old_communes.size() + new_communes.size() + village_total;
+    d_.units.reserve(unit_count);
+    info_.reserve(unit_count);
+    province_ = add_unit("12", "Tỉnh Lai Châu", "tinh", "tinh", {}, {level_tag::province});
+
+    for (std::size_t i = 0; i < districts.size(); ++i) {
+      const auto& s = districts[i];
+      const unit_ix u = add_unit(std::string(s.id), std::string(s.name), "huyen",
+                                 s.city ? "thanh_pho" : "huyen", {day_min, last_old_day},
+                                 {level_tag::district, static_cast<int>(i)});
+      at(u).parents.push_back({province_, {}, {}});
+      district_units_.push_back(u);
+      add_quota(u, "", {}, s.quota, {day_min, last_old_day});
+    }
+
+    // New communes first in id order so old ones can name them as successor.
+    std::vector<unit_ix> fresh(new_communes.size());
+    for (std::size_t i = 0; i < new_communes.size(); ++i) {
+      const bool ward = i < 2;
+      std::string name = std::string(ward ? "Phường " : "Xã ") + std::string(new_communes[i]);
+      fresh[i] = add_unit(commune_id(3760 + 3 * static_cast<int>(i)), std::move(name), "xa",
+                          ward ? "phuong" : "xa", {first_new_day, day_max},
+                          {level_tag::commune, -1, -1, static_cast<int>(i)});
+      at(fresh[i]).parents.push_back({province_, {}, {}});
+    }
+    new_units_ = fresh;
+
+    std::vector<int> predecessors(new_communes.size(), 0);
+    for (std::size_t i = 0; i < old_communes.size(); ++i) {
+      const auto& s = old_communes[i];
+      const std::string_view prefix = s.kind == ck::phuong     ? "Phường "
+                                      : s.kind == ck::thi_tran ? "Thị trấn "
+                                                               : "Xã ";
+      const std::string_view kind = s.kind == ck::phuong     ? "phuong"
+                                    : s.kind == ck::thi_tran ? "thi_tran"
+                                                             : "xa";
+      const unit_ix u = add_unit(commune_id(3385 + 3 * static_cast<int>(i)),
+                                 std::string(prefix) + std::string(s.name), "xa", kind,
+                                 {day_min, last_old_day},
+                                 {level_tag::commune, s.district, static_cast<int>(i), s.successor});
+      at(u).parents.push_back({district_units_[static_cast<std::size_t>(s.district)], {}, {}});
+      at(u).successor = fresh[static_cast<std::size_t>(s.successor)];
+      ++predecessors[static_cast<std::size_t>(s.successor)];
+      old_units_.push_back(u);
+      add_quota(u, "vien_chuc", {"chuyen_trach_dan_so_xa"}, 1, {day_min, last_old_day});
+    }
+    // Each merged commune keeps one population officer post per commune it absorbed.
+    for (std::size_t i = 0; i < fresh.size(); ++i)
+      add_quota(fresh[i], "vien_chuc", {"chuyen_trach_dan_so_xa"}, predecessors[i],
+                {first_new_day, day_max});
+
+    build_villages();
+  }
+
+  static std::string commune_id(int n) {
+    std::string s = std::to_string(n);
+    return std::string(5 - s.size(), '0') + s;
+  }
+
+  void build_villages() {
+    // Villages per commune: wards and towns have residential groups, communes bản/thôn;
+    // the counts are drawn, then nudged until they add up to the plan's 956.
+    std::vector<int> count(old_communes.size());
+    int total = 0;
+    for (std::size_t i = 0; i < old_communes.size(); ++i) {
+      const ck k = old_communes[i].kind;
+      count[i] = k == ck::phuong ? r_.between(8, 13) : k == ck::thi_tran ? r_.between(7, 11)
+                                                                           : r_.between(5, 13);
+      total += count[i];
+    }
+    while (total != village_total) {
+      const std::size_t i = r_.below(old_communes.size());
+      if (old_communes[i].kind != ck::xa) continue;
+      if (total < village_total && count[i] < 16) {
+        ++count[i];
+        ++total;
+      } else if (total > village_total && count[i] > 4) {
+        --count[i];
+        --total;
+      }
+    }
+    for (std::size_t i = 0; i < old_communes.size(); ++i) {
+      const auto& s = old_communes[i];
+      const unit_ix commune = old_units_[i];
+      const std::string& cid = d_.units[commune.value].id;
+      std::vector<std::string> used;
+      for (int k = 1; k <= count[i]; ++k) {
+        std::string name;
+        std::string_view kind;
+        if (s.kind != ck::xa) {
+          name = "Tổ dân phố số " + std::to_string(k);
+          kind = "to_dan_pho";
+        } else {
+          do {
+            if (r_.chance(120)) {
+              name = "Thôn " + std::string(r_.pick(std::span<const std::string_view>(thon_names)));
+              kind = "thon";
+            } else {
+              name = "Bản " + std::string(r_.pick(std::span<const std::string_view>(village_first))) +
+                     " " + std::string(r_.pick(std::span<const std::string_view>(village_second)));
+              kind = "ban";
+            }
+          } while (std::find(used.begin(), used.end(), name) != used.end());
+          used.push_back(name);
+        }
+        std::string id = cid + (k < 10 ? "0" : "") + std::to_string(k);
+        const unit_ix v = add_unit(std::move(id), std::move(name), "thon", kind, {},
+                                   {level_tag::village, s.district, static_cast<int>(i), s.successor});
+        unit& vu = at(v);
+        vu.parents_over_time = true;
+        vu.parents.push_back({commune, {day_min, last_old_day}, {}});
+        vu.parents.push_back({new_units_[static_cast<std::size_t>(s.successor)],
+                              {first_new_day, day_max}, {}});
+        village_units_.push_back(v);
+        add_quota(v, "cong_tac_vien", {"cong_tac_vien_dan_so"}, 1, {});
+      }
+    }
+  }
+
+  // ---- persons, posts and qualifications ---------------------------------------------------
+  person_ix add_person(ethnic g, bool female, day birth) {
+    person p;
+    p.id = "LC" + std::string(5 - std::to_string(d_.persons.size() + 1).size(), '0') +
+           std::to_string(d_.persons.size() + 1);
+    const name_set& n = name_sets[static_cast<std::size_t>(g)];
+    p.name = std::string(r_.pick(n.surnames)) + " " +
+             std::string(r_.pick(female ? n.female_middle : n.male_middle)) + " " +
+             std::string(r_.pick(female ? n.female_given : n.male_given));
+    p.sex = female ? sex::female : sex::male;
+    p.birth_date = birth;
+    p.ethnicity = ethnic_terms_[static_cast<std::size_t>(g)];
+    // Citizen id: province code 012, century-and-sex digit, year of birth, six digits.
+    const int y = year_of(birth);
+    const int century_sex = (y >= 2000 ? 2 : 0) + (female ? 1 : 0);
+    std::string serial = std::to_string(r_.between(0, 999999));
+    serial.insert(0, 6 - serial.size(), '0');
+    std::string yy = std::to_string(y % 100);
+    if (yy.size() < 2) yy.insert(0, "0");
+    p.external_ids.emplace_back("cccd", "012" + std::to_string(century_sex) + yy + serial);
+    d_.persons.push_back(std::move(p));
+    posts_.emplace_back();
+    holds_.push_back(false);
+    return person_ix{static_cast<std::uint32_t>(d_.persons.size() - 1)};
+  }
+
+  /// A person recruited on `start`, aged 22 to 38 then (younger for collaborators).
+  person_ix recruit(ethnic g, bool female, day start, int min_age = 22, int max_age = 38) {
+    const day birth = start - r_.between(min_age * 365 + 10, max_age * 365);
+    return add_person(g, female, birth);
+  }
+
+  std::uint32_t add_post(person_ix p, unit_ix u, unit_ix employer, std::string_view category,
+                         std::vector<term> role_terms, term sector, day from, day to) {
+    assignment a;
+    a.person = p;
+    a.unit = u;
+    a.employer = employer;
+    a.category = t(vocab::categories, category);
+    a.roles = std::move(role_terms);
+    a.sector = sector;
+    a.when = {from, to};
+    d_.assignments.push_back(std::move(a));
+    const auto ix = static_cast<std::uint32_t>(d_.assignments.size() - 1);
+    posts_[p.value].push_back(ix);
+    return ix;
+  }
+
+  void add_qual(person_ix p, term kind, term code, term field, day awarded,
+                day expires = day_max, std::string issuer = {}) {
+    qualification q;
+    q.person = p;
+    q.kind = kind;
+    q.code = code;
+    q.field = field;
+    q.awarded = awarded;
+    q.expires = expires;
+    q.issuer = std::move(issuer);
+    d_.qualifications.push_back(std::move(q));
+  }
+
+  void add_education(person_ix p, const edu_spec& e, day start) {
+    if (e.code == "chua_qua_dao_tao") {
+      add_qual(p, education_, t(vocab::education, e.code), {}, day_min);
+      return;
+    }
+    const term field = e.field.empty() ? term{} : t(vocab::fields, e.field);
+    const day birth = d_.persons[p.value].birth_date;
+    if (e.code == "thac_si") {
+      // A master's on top of a degree taken before recruitment.
+      add_qual(p, education_, t(vocab::education, "dai_hoc"), field,
+               std::min(start - r_.between(60, 400), birth + 23 * 365), day_max,
+               std::string(school_for("dai_hoc", e.field)));
+      const day lo = start + 3 * 365;
+      const day hi = ymd(2021, 6, 30);
+      add_qual(p, education_, t(vocab::education, "thac_si"), field,
+               lo < hi ? r_.between(lo, hi) : hi, day_max, std::string(school_for("thac_si", e.field)));
+      return;
+    }
+    const day awarded = std::max(start - r_.between(30, 900), birth + 18 * 365);
+    add_qual(p, education_, t(vocab::education, e.code), field, std::min(awarded, start),
+             day_max, std::string(school_for(e.code, e.field)));
+  }
+
+  static std::string_view school_for(std::string_view code, std::string_view field) {
+    if (code == "thac_si")
+      return field == "y_te_cong_cong" ? "Trường Đại học Y tế Công cộng" : "Trường Đại học Y Hà Nội";
+    if (code == "dai_hoc") {
+      if (field == "y_khoa" || field == "y_te_cong_cong" || field == "dieu_duong_ho_sinh")
+        return "Trường Đại học Y Dược Thái Nguyên";
+      if (field == "duoc") return "Trường Đại học Dược Hà Nội";
+      if (field == "luat") return "Trường Đại học Luật Hà Nội";
+      if (field == "dan_so_y_te") return "Trường Đại học Y tế Công cộng";
+      return "Trường Đại học Tây Bắc";
+    }
+    if (code == "cao_dang") return "Trường Cao đẳng Y tế Điện Biên";
+    if (code == "trung_cap") return field == "khac" ? "Trường Cao đẳng Cộng đồng Lai Châu"
+                                                    : "Trường Trung cấp Y tế Lai Châu";
+    if (code == "so_cap") return "Trung tâm Y tế huyện";
+    return {};
+  }
+
+  /// The bd_dan_so_vien certificate of a 2021 holder: either earned in one of the 2017–2021
+  /// classes of the conferring course (decided once the classes exist) or recorded.
+  void mark_certificate(person_ix p, day start) {
+    if (start < ymd(2021, 6, 1) && r_.chance(550)) {
+      derived_holders_.push_back(p);
+      return;
+    }
+    record_certificate(p, start);
+  }
+  void record_certificate(person_ix p, day start) {
+    const day lo = std::max(start - 900, ymd(2006, 1, 1));
+    const day hi = std::min(start + 1800, ymd(2021, 11, 15));
+    add_qual(p, certificate_, bd_dan_so_vien_, {}, lo < hi ? r_.between(lo, hi) : hi, day_max,
+             "Chi cục Dân số - KHHGĐ tỉnh Lai Châu");
+    holds_[p.value] = true;
+  }
+
+  /// Professional title of a population public employee; from 2026-07-01 the ranks become
+  /// career steps, so a title held then is closed and the step recorded.
+  void add_title(person_ix p, bool university, day start, day leaves) {
+    const term kind = t(vocab::qualification_kinds, "professional_title");
+    const day awarded = start + r_.between(330, 400);
+    if (awarded > leaves) return;
+    const std::string_view rank = university ? "dan_so_vien_hang_iii" : "dan_so_vien_hang_iv";
+    const std::string_view step = university ? "bac_2" : "bac_1";
+    if (awarded >= career_steps_day) {
+      add_qual(p, kind, t("professional_title", step), {}, awarded, day_max, "Sở Y tế tỉnh Lai Châu");
+      return;
+    }
+    const bool converts = leaves >= career_steps_day;
+    add_qual(p, kind, t("professional_title", rank), {}, awarded,
+             converts ? career_steps_day - 1 : day_max, "Sở Nội vụ tỉnh Lai Châu");
+    if (converts)
+      add_qual(p, kind, t("professional_title", step), {}, career_steps_day, day_max,
+               "Sở Y tế tỉnh Lai Châu");
+  }
+
+  bool female_share(int permille) { return r_.chance(permille); }
+
+  ethnic draw_ethnic(std::array<int, ethnic_count> mix) {
+    return static_cast<ethnic>(r_.weighted(mix));
+  }
+
+  // Province: the sub-department's 13 (12 civil servants, 1 contract), two who left before
+  // 2021, one leaver and one hire after.
+  void build_province() {
+    const std::array<int, ethnic_count> mix = {55, 25, 8, 7, 0, 5};
+    // Two officers who retired before the plan, so history has leavers.
+    for (int k = 0; k < 2; ++k) {
+      const day start = r_.between(ymd(1998, 1, 1), ymd(2004, 12, 31));
+      const person_ix p = recruit(draw_ethnic(mix), female_share(500), start, 30, 40);
+      const day end = k == 0 ? ymd(2016, 9, 30) : ymd(2019, 3, 31);
+      add_post(p, province_, {}, "cong_chuc", roles({"chuyen_vien_dan_so"}), sector_dan_so_,
+               start, end);
+      add_education(p, {"dai_hoc", "dan_so_y_te", false}, start);
+    }
+    for (std::size_t i = 0; i < province_staff.size(); ++i) {
+      const auto& s = province_staff[i];
+      const day start = i < 3 ? r_.between(ymd(2000, 1, 1), ymd(2008, 12, 31))
+                              : r_.between(ymd(2005, 1, 1), ymd(2020, 12, 31));
+      const person_ix p = recruit(draw_ethnic(mix), female_share(450), start);
+      day end = day_max;
+      if (i == 9) end = ymd(2023, 8, 31);   // moved to another department
+      if (i == 0) end = ymd(2024, 12, 31);  // retired
+      add_post(p, province_, {}, s.category, roles(s.roles), sector_dan_so_, start, end);
+      add_education(p, s.edu, start);
+      if (s.edu.certificate) mark_certificate(p, start);
+      add_civil_servant_extras(p, start, i < 3, s.category == "cong_chuc");
+    }
+    // The replacement of the officer who moved.
+    const day start = ymd(2023, 10, 2);
+    const person_ix p = recruit(draw_ethnic(mix), true, start, 23, 30);
+    add_post(p, province_, {}, "cong_chuc", roles({"chuyen_vien_dan_so"}), sector_dan_so_, start,
+             day_max);
+    add_education(p, {"dai_hoc", "kinh_te_quan_ly", false}, start);
+    add_civil_servant_extras(p, start, false, true);
+    // From 2025-07-01 the province absorbs the district population staff (build_districts).
+    add_quota(province_, "", {}, 13, {day_min, last_old_day});
+    add_quota(province_, "", {}, 35, {first_new_day, day_max});
+  }
+
+  void add_civil_servant_extras(person_ix p, day start, bool leader, bool civil_servant) {
+    if (!civil_servant) return;
+    const term pol = t(vocab::qualification_kinds, "political_theory");
+    const term sm = t(vocab::qualification_kinds, "state_management");
+    const term it = t(vocab::qualification_kinds, "it");
+    add_qual(p, pol, t("political_theory", leader ? "cao_cap" : "trung_cap"), {},
+             std::min(start + r_.between(700, 3000), ymd(2021, 6, 30)), day_max,
+             "Trường Chính trị tỉnh Lai Châu");
+    add_qual(p, sm, t("state_management", leader ? "chuyen_vien_chinh" : "chuyen_vien"), {},
+             std::min(start + r_.between(400, 2500), ymd(2021, 9, 30)), day_max,
+             "Học viện Hành chính Quốc gia");
+    if (r_.chance(700))
+      add_qual(p, it, t("it", "cntt_co_ban"), {}, start - r_.between(30, 700));
+  }
+
+  // Districts: quotas 42, 36 in post (public employees of the district centres), leaders and
+  // trainers among them; abolished on 2025-06-30, when most staff move to the province.
+  void build_districts() {
+    std::vector<edu_spec> edu = district_education();
+    {
+      std::vector<edu_spec> rest(edu.begin() + 8, edu.end());
+      r_.shuffle(rest);
+      std::copy(rest.begin(), rest.end(), edu.begin() + 8);
+    }
+    const std::array<int, ethnic_count> mix = {35, 30, 15, 10, 5, 5};
+    std::size_t next_leader = 0;
+    std::size_t next_other = 8;
+    for (std::size_t di = 0; di < districts.size(); ++di) {
+      const unit_ix du = district_units_[di];
+      for (int k = 0; k < districts[di].present; ++k) {
+        const bool leader = k == 0;
+        const edu_spec& e = leader ? edu[next_leader++] : edu[next_other++];
+        const day start = leader ? r_.between(ymd(2003, 1, 1), ymd(2012, 12, 31))
+                                 : r_.between(ymd(2006, 1, 1), ymd(2021, 10, 31));
+        const person_ix p = recruit(draw_ethnic(mix), female_share(550), start);
+        std::vector<term> r = roles({"chuyen_vien_dan_so"});
+        if (leader) r = roles({"lanh_dao", "chuyen_vien_dan_so"});
+        if (k == 1) r.push_back(t(vocab::roles, "bao_cao_vien"));
+        day end = last_old_day;
+        if (di == 3 && k == 2) end = ymd(2022, 6, 30);
+        if (di == 6 && k == 3) end = ymd(2024, 3, 31);
+        add_post(p, du, {}, "vien_chuc", r, sector_dan_so_, start, end);
+        add_education(p, e, start);
+        if (e.certificate) mark_certificate(p, start);
+        if (leader) add_civil_servant_extras(p, start, false, true);
+        district_staff_.push_back({p, static_cast<int>(di), leader, e.code == "dai_hoc", end});
+      }
+      // A predecessor in the first districts, gone before the plan.
+      if (di < 5) {
+        const day start = r_.between(ymd(2002, 1, 1), ymd(2008, 12, 31));
+        const person_ix p = recruit(draw_ethnic(mix), female_share(500), start, 25, 40);
+        add_post(p, du, {}, "vien_chuc", roles({"chuyen_vien_dan_so"}), sector_dan_so_, start,
+                 r_.between(ymd(2015, 1, 1), ymd(2020, 12, 31)));
+        add_education(p, {"trung_cap", "dan_so_y_te", false}, start);
+      }
+    }
+    // Hires after the plan, towards the quota of 42.
+    const std::pair<int, day> hires[] = {{3, ymd(2022, 9, 5)},
+                                         {2, ymd(2023, 3, 1)},
+                                         {6, ymd(2024, 6, 3)},
+                                         {4, ymd(2024, 9, 9)}};
+    for (const auto& [di, start] : hires) {
+      const person_ix p = recruit(draw_ethnic(mix), female_share(600), start, 23, 30);
+      add_post(p, district_units_[static_cast<std::size_t>(di)], {}, "vien_chuc",
+               roles({"chuyen_vien_dan_so"}), sector_dan_so_, start, last_old_day);
+      add_education(p, {"dai_hoc", r_.chance(300) ? "y_te_cong_cong" : "dan_so_y_te", false},
+                    start);
+      district_staff_.push_back({p, di, false, true, last_old_day});
+    }
+    // 2025-07-01: districts are gone. Most population staff join the province's (regional)
+    // population team, some go to a commune of their former district, a few leave.
+    for (const auto& s : district_staff_) {
+      if (s.end != last_old_day) continue;
+      const int roll = r_.between(0, 99);
+      if (roll < 10) continue;
+      if (roll < 72) {
+        std::vector<term> r = roles({"chuyen_vien_dan_so"});
+        if (s.leader) r.push_back(t(vocab::roles, "bao_cao_vien"));
+        add_post(s.p, province_, {}, "vien_chuc", r, sector_dan_so_, first_new_day, day_max);
+      } else {
+        const unit_ix c = new_commune_in(s.district);
+        add_post(s.p, c, {}, "vien_chuc", roles({"chuyen_trach_dan_so_xa"}), sector_dan_so_,
+                 first_new_day, day_max);
+      }
+    }
+    for (const auto& s : district_staff_)
+      add_title(s.p, s.university, d_.assignments[posts_[s.p.value].front()].when.from,
+                last_day_in_post(s.p));
+  }
+
+  unit_ix new_commune_in(int district) {
+    std::vector<int> options;
+    for (const auto& c : old_communes)
+      if (c.district == district) options.push_back(c.successor);
+    return new_units_[static_cast<std::size_t>(options[r_.below(options.size())])];
+  }
+
+  day last_day_in_post(person_ix p) const {
+    day last = day_min;
+    for (std::uint32_t a : posts_[p.value]) last = std::max(last, d_.assignments[a].when.to);
+    return last;
+  }
+
+  // Communes: one population officer per commune, employed by the district centre and seconded
+  // (biệt phái) to the commune; from 2025-07-01 employed by the merged commune.
+  void build_communes() {
+    std::vector<edu_spec> edu = commune_education();
+    r_.shuffle(edu);
+    // Seed 002: before 2015 communes recruited below the needed level.
+    std::vector<edu_spec> officers_edu = edu;
+    for (std::size_t i = 0; i < old_communes.size(); ++i) {
+      const auto& s = old_communes[i];
+      const unit_ix cu = old_units_[i];
+      const unit_ix employer = district_units_[static_cast<std::size_t>(s.district)];
+      const edu_spec& e = officers_edu[i];
+      const bool low = e.code == "so_cap" || e.code == "chua_qua_dao_tao";
+      const ethnic g = draw_ethnic(districts[static_cast<std::size_t>(s.district)].mix);
+      const bool has_predecessor = r_.chance(130);
+      const day start = low              ? r_.between(ymd(2004, 1, 1), ymd(2014, 12, 31))
+                        : has_predecessor ? r_.between(ymd(2016, 3, 1), ymd(2021, 10, 31))
+                                          : r_.between(ymd(2006, 1, 1), ymd(2021, 10, 31));
+      if (has_predecessor && !low) {
+        const day pstart = r_.between(ymd(2002, 1, 1), ymd(2010, 12, 31));
+        const person_ix q = recruit(g, female_share(600), pstart, 20, 35);
+        add_post(q, cu, employer, "vien_chuc", roles({"chuyen_trach_dan_so_xa"}), sector_dan_so_,
+                 pstart, start - r_.between(1, 90));
+        add_education(q, {"trung_cap", "dan_so_y_te", false}, pstart);
+        officers_.push_back({q, static_cast<int>(i), false});
+      }
+      const person_ix p = recruit(g, female_share(650), start, 20, 35);
+      // Leavers after the plan are replaced in the same commune.
+      day end = last_old_day;
+      if (r_.chance(60)) end = r_.between(ymd(2022, 2, 1), ymd(2025, 3, 31));
+      add_post(p, cu, employer, "vien_chuc", roles({"chuyen_trach_dan_so_xa"}), sector_dan_so_,
+               start, end);
+      add_education(p, e, start);
+      if (e.certificate) mark_certificate(p, start);
+      officers_.push_back({p, static_cast<int>(i), e.code == "dai_hoc"});
+      // A few complete a degree while working (vừa làm vừa học) after the plan.
+      if (e.code == "trung_cap" && end == last_old_day && r_.chance(50))
+        add_qual(p, education_, t(vocab::education, "dai_hoc"), t(vocab::fields, "y_te_cong_cong"),
+                 r_.between(ymd(2023, 6, 1), ymd(2025, 6, 1)), day_max,
+                 "Trường Đại học Y tế Công cộng");
+      if (end != last_old_day) {
+        const day rstart = end + r_.between(20, 150);
+        if (rstart < ymd(2025, 6, 1)) {
+          const person_ix q = recruit(g, female_share(650), rstart, 22, 30);
+          add_post(q, cu, employer, "vien_chuc", roles({"chuyen_trach_dan_so_xa"}),
+                   sector_dan_so_, rstart, last_old_day);
+          const int roll = r_.between(0, 3);
+          add_education(q, {roll < 2 ? "dai_hoc" : roll < 3 ? "cao_dang" : "trung_cap",
+                            "dan_so_y_te", false},
+                        rstart);
+          officers_.push_back({q, static_cast<int>(i), roll < 2});
+        }
+      }
+    }
+    // The merger: officers in post on 2025-06-30 continue in the commune their own merged into.
+    for (const auto& o : officers_) {
+      if (last_day_in_post(o.p) != last_old_day || r_.chance(50)) continue;
+      const auto& s = old_communes[static_cast<std::size_t>(o.commune)];
+      const day end = r_.chance(40) ? r_.between(ymd(2026, 1, 15), ymd(2026, 10, 30)) : day_max;
+      add_post(o.p, new_units_[static_cast<std::size_t>(s.successor)], {}, "vien_chuc",
+               roles({"chuyen_trach_dan_so_xa"}), sector_dan_so_, first_new_day, end);
+    }
+    for (const auto& o : officers_)
+      add_title(o.p, o.university, d_.assignments[posts_[o.p.value].front()].when.from,
+                last_day_in_post(o.p));
+  }
+
+  // FP/RH service providers (health sector): one per district, thirty at commune health
+  // stations (some of them station heads). Not population staff: no effect on section IV.
+  void build_service_providers() {
+    const std::array<int, ethnic_count> mix = {30, 35, 15, 10, 5, 5};
+    for (std::size_t di = 0; di < districts.size(); ++di) {
+      const day start = r_.between(ymd(2006, 1, 1), ymd(2020, 12, 31));
+      const person_ix p = recruit(draw_ethnic(mix), female_share(800), start);
+      add_post(p, district_units_[di], {}, "vien_chuc", roles({"cung_cap_dich_vu"}), sector_y_te_,
+               start, last_old_day);
+      add_post(p, province_, {}, "vien_chuc", roles({"cung_cap_dich_vu"}), sector_y_te_,
+               first_new_day, day_max);
+      add_education(p, {"dai_hoc", di % 3 == 0 ? "dieu_duong_ho_sinh" : "y_khoa", false}, start);
+      providers_.push_back(p);
+    }
+    std::vector<std::size_t> communes(old_communes.size());
+    for (std::size_t i = 0; i < communes.size(); ++i) communes[i] = i;
+    r_.shuffle(communes);
+    for (std::size_t k = 0; k < 30; ++k) {
+      const std::size_t i = communes[k];
+      const auto& s = old_communes[i];
+      const day start = r_.between(ymd(2005, 1, 1), ymd(2021, 6, 30));
+      const person_ix p = recruit(draw_ethnic(districts[static_cast<std::size_t>(s.district)].mix),
+                                  female_share(850), start, 21, 35);
+      std::vector<term> r = roles({"cung_cap_dich_vu"});
+      if (k < 10) r.push_back(t(vocab::roles, "lanh_dao"));  // head of the health station
+      add_post(p, old_units_[i], {}, "vien_chuc", r, sector_y_te_, start, last_old_day);
+      add_post(p, new_units_[static_cast<std::size_t>(s.successor)], {}, "vien_chuc", r,
+               sector_y_te_, first_new_day, day_max);
+      add_education(p, {k % 3 == 0 ? "cao_dang" : "trung_cap",
+                        k % 2 == 0 ? "dieu_duong_ho_sinh" : "y_khoa", false},
+                    start);
+      providers_.push_back(p);
+    }
+  }
+
+  // Collaborators: one post per village (956), 866 filled on 2021-12-01; turnover before and
+  // after; many also serve as the village health worker.
+  void build_collaborators() {
+    std::vector<std::size_t> order(village_units_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    r_.shuffle(order);
+    std::vector<bool> vacant(village_units_.size(), false);
+    for (std::size_t k = collaborators_2021; k < order.size(); ++k) vacant[order[k]] = true;
+
+    const term pho_thong = t(vocab::education, "pho_thong");
+    for (std::size_t i = 0; i < village_units_.size(); ++i) {
+      const unit_ix v = village_units_[i];
+      const int district = info_[v.value].district;
+      const auto& mix = districts[static_cast<std::size_t>(district)].mix;
+      const ethnic g = draw_ethnic(mix);
+      auto serve = [&](day from, day to) {
+        const person_ix p = recruit(g, female_share(550), from, 19, 40);
+        add_post(p, v, {}, "cong_tac_vien", roles({"cong_tac_vien_dan_so"}), sector_dan_so_, from,
+                 to);
+        if (r_.chance(400))
+          add_post(p, v, {}, "nhan_vien_y_te_thon_ban", {}, sector_y_te_, from, to);
+        const int roll = r_.between(0, 99);
+        if (roll < 72)
+          add_qual(p, education_, pho_thong, {}, d_.persons[p.value].birth_date + 18 * 365 + 200);
+        else if (roll < 82)
+          add_education(p, {"so_cap", "dan_so_y_te", false}, from);
+        else if (roll < 90)
+          add_education(p, {"trung_cap", "y_khoa", false}, from);
+        // else: education not recorded
+      };
+      if (!vacant[i]) {
+        const day start = r_.between(ymd(2006, 1, 1), ymd(2021, 11, 1));
+        if (start > ymd(2010, 1, 1) && r_.chance(180))
+          serve(r_.between(ymd(2001, 1, 1), ymd(2008, 12, 31)), start - r_.between(1, 200));
+        day end = day_max;
+        if (r_.chance(140)) end = r_.between(ymd(2022, 1, 1), ymd(2026, 9, 30));
+        serve(start, end);
+        if (end != day_max && r_.chance(850)) {
+          const day next = end + r_.between(15, 120);
+          if (next < history_end) serve(next, day_max);
+        }
+      } else {
+        // Vacant in 2021: some lost their collaborator in the cuts of 2018–2021.
+        if (r_.chance(600))
+          serve(r_.between(ymd(2005, 1, 1), ymd(2016, 12, 31)),
+                r_.between(ymd(2018, 1, 1), ymd(2021, 10, 31)));
+        if (r_.chance(450)) serve(r_.between(ymd(2022, 3, 1), ymd(2024, 12, 31)), day_max);
+      }
+    }
+  }
+
+  // ---- training -------------------------------------------------------------------------------
+  course_plan add_course(std::string id, std::string title, std::string_view kind,
+                         std::initializer_list<std::string_view> topics, double hours,
+                         std::string_view confers, std::int64_t fixed, std::int64_t per_head,
+                         int days) {
+    course c;
+    c.id = std::move(id);
+    c.title = std::move(title);
+    c.kind = t(vocab::training_kinds, kind);
+    for (std::string_view tp : topics) c.topics.push_back(t(vocab::topics, tp));
+    c.hours = hours;
+    if (!confers.empty()) c.confers = conferral{certificate_, t("certificate", confers), {}, {}};
+    d_.courses.push_back(std::move(c));
+    return {course_ix{static_cast<std::uint32_t>(d_.courses.size() - 1)}, fixed, per_head, days};
+  }
+
+  session_ix add_session(const course_plan& c, day start, unit_ix organizer, std::string location,
+                         std::int64_t capacity) {
+    session s;
+    const int y = year_of(start);
+    const std::string seq = std::to_string(++session_seq_[y]);
+    s.id = "LC-" + std::to_string(y) + "-" + std::string(3 - seq.size(), '0') + seq;
+    s.course = c.ix;
+    s.when = {start, start + c.days - 1};
+    s.organizer = organizer;
+    s.location = std::move(location);
+    s.capacity = capacity;
+    s.funding = t(vocab::funding_sources, y <= 2020 ? "ngan_sach_trung_uong" : "ngan_sach_dia_phuong");
+    d_.sessions.push_back(std::move(s));
+    session_plan_.push_back(c);
+    return session_ix{static_cast<std::uint32_t>(d_.sessions.size() - 1)};
+  }
+
+  /// Sets the cost of a session from its enrolment, as the finance office would settle it.
+  void settle(session_ix s, std::int64_t enrolled) {
+    const course_plan& c = session_plan_[s.value];
+    d_.sessions[s.value].cost_vnd = c.fixed_vnd + c.per_head_vnd * enrolled;
+  }
+
+  /// Persons with a post on day `d` that `pred` accepts, in record order, each once.
+  template <class Pred>
+  std::vector<person_ix> in_post(day d, Pred pred) {
+    std::vector<person_ix> out;
+    ++stamp_;
+    seen_.resize(d_.persons.size(), 0);
+    for (const auto& a : d_.assignments) {
+      if (!a.is_active_at(d) || !pred(a)) continue;
+      if (seen_[a.person.value] == stamp_) continue;
+      seen_[a.person.value] = stamp_;
+      out.push_back(a.person);
+    }
+    return out;
+  }
+
+  void enroll(person_ix p, session_ix s, enrollment_status st, double score = std::numeric_limits<double>::quiet_NaN()) {
+    enrollment e;
+    e.person = p;
+    e.session = s;
+    e.status = st;
+    e.score = score;
+    d_.enrollments.push_back(e);
+  }
+
+  /// Enrols each candidate with probability `rate`; most complete, the rest withdraw or fail.
+  /// `done` (optional) marks who completed, for courses taken once.
+  std::int64_t enroll_some(session_ix s, const std::vector<person_ix>& candidates, int rate,
+                           int complete, std::vector<bool>* done = nullptr, bool scored = false,
+                           std::size_t limit = std::numeric_limits<std::size_t>::max()) {
+    std::int64_t n = 0;
+    for (person_ix p : candidates) {
+      if (static_cast<std::size_t>(n) >= limit) break;
+      if (done != nullptr && (*done)[p.value]) continue;
+      if (!r_.chance(rate)) continue;
+      ++n;
+      if (r_.chance(complete)) {
+        enroll(p, s, enrollment_status::completed,
+               scored ? static_cast<double>(r_.between(60, 98)) / 10.0
+                      : std::numeric_limits<double>::quiet_NaN());
+        if (done != nullptr) (*done)[p.value] = true;
+      } else {
+        enroll(p, s, r_.chance(600) ? enrollment_status::withdrawn : enrollment_status::failed);
+      }
+    }
+    settle(s, n);
+    return n;
+  }
+
+  bool is_level(const assignment& a, level_tag tag) const { return info_[a.unit.value].tag == tag; }
+  bool has_role(const assignment& a, std::string_view code) const {
+    const term r = t(vocab::roles, code);
+    return std::find(a.roles.begin(), a.roles.end(), r) != a.roles.end();
+  }
+  std::string district_location(int di) const {
+    const auto& s = districts[static_cast<std::size_t>(di)];
+    return std::string(s.city ? "Trung tâm Y tế thành phố " : "Trung tâm Y tế huyện ") +
+           std::string(s.name.substr(s.name.find(' ') + 1));
+  }
+  int district_of(const assignment& a) const { return info_[a.unit.value].district; }
+
+  void build_training() {
+    const std::size_t n = d_.persons.size();
+    d_.courses.reserve(12);
+    const course_plan dsv = add_course("BD-DSV", "Bồi dưỡng dân số viên", "boi_duong",
+                                       {"dan_so_co_ban", "truyen_thong_tu_van", "thong_ke_du_lieu"},
+                                       120, "bd_dan_so_vien", 30'000'000, 2'400'000, 26);
+    const course_plan basic = add_course("BD-DSCB", "Bồi dưỡng kiến thức dân số cơ bản cho công chức",
+                                         "boi_duong", {"dan_so_co_ban"}, 40, "bd_dan_so_co_ban",
+                                         8'000'000, 900'000, 5);
+    const course_plan cdnn = add_course(
+        "BD-CDNN", "Bồi dưỡng theo tiêu chuẩn chức danh nghề nghiệp viên chức dân số", "boi_duong",
+        {"chuan_cdnn_dan_so"}, 160, "chuan_cdnn_dan_so", 25'000'000, 3'000'000, 30);
+    const course_plan mgmt = add_course("BD-QLDSPT", "Bồi dưỡng quản lý dân số và phát triển",
+                                        "boi_duong", {"quan_ly_dan_so_phat_trien"}, 40,
+                                        "bd_quan_ly_dan_so_phat_trien", 10'000'000, 1'200'000, 5);
+    const course_plan fp = add_course("TH-KHHGD", "Tập huấn cung cấp dịch vụ KHHGĐ/SKSS",
+                                      "tap_huan", {"dich_vu_khhgd_sksss"}, 24, "", 6'000'000,
+                                      700'000, 3);
+    const course_plan commune = add_course("TH-DSXA", "Tập huấn nghiệp vụ cho viên chức dân số xã",
+                                           "tap_huan", {"dan_so_co_ban", "thong_ke_du_lieu"}, 16, "",
+                                           3'000'000, 350'000, 2);
+    const course_plan ctv = add_course("TH-CTV", "Tập huấn kỹ năng cho cộng tác viên dân số",
+                                       "tap_huan", {"truyen_thong_tu_van", "dan_so_co_ban"}, 8, "",
+                                       2'500'000, 150'000, 1);
+    const course_plan stats = add_course("TH-TKDL", "Tập huấn thống kê, cơ sở dữ liệu dân số",
+                                         "tap_huan", {"thong_ke_du_lieu", "cntt"}, 16, "", 4'000'000,
+                                         400'000, 2);
+    const course_plan comm = add_course("TH-TTTV", "Tập huấn truyền thông, tư vấn dân số",
+                                        "tap_huan", {"truyen_thong_tu_van"}, 16, "", 4'000'000,
+                                        400'000, 2);
+    const course_plan trainers = add_course("BD-GV", "Bồi dưỡng giảng viên, báo cáo viên dân số",
+                                            "boi_duong", {"giang_vien"}, 40, "", 9'000'000,
+                                            1'000'000, 5);
+    const course_plan elementary = add_course(
+        "DT-SCDS", "Đào tạo sơ cấp dân số - kế hoạch hóa gia đình", "dao_tao",
+        {"dan_so_co_ban", "dich_vu_khhgd_sksss"}, 440, "so_cap_dan_so_khhgd", 40'000'000,
+        4'500'000, 88);
+    const course_plan state = add_course("BD-QLNN", "Bồi dưỡng quản lý nhà nước về dân số",
+                                         "boi_duong", {"quan_ly_nha_nuoc_dan_so"}, 40, "",
+                                         8'000'000, 900'000, 5);
+
+    const std::string province_hall = "Hội trường Sở Y tế tỉnh Lai Châu";
+    const std::string college = "Trường Cao đẳng Cộng đồng Lai Châu";
+    auto dan_so = [this](const assignment& a) { return a.sector == sector_dan_so_; };
+    auto staff = [&](const assignment& a) {
+      return dan_so(a) && a.category != t(vocab::categories, "cong_tac_vien");
+    };
+
+    // -- Bồi dưỡng dân số viên: the 2017–2021 classes are completed by exactly the holders
+    //    chosen in build_*; others in them withdrew or failed.
+    std::vector<session_ix> early;
+    for (day start : {ymd(2017, 8, 7), ymd(2019, 7, 8), ymd(2020, 10, 5), ymd(2021, 9, 6)})
+      early.push_back(add_session(dsv, start, province_, college, 40));
+    std::vector<std::int64_t> early_count(early.size(), 0);
+    for (person_ix p : derived_holders_) {
+      std::vector<std::size_t> fit;
+      for (std::size_t k = 0; k < early.size(); ++k)
+        if (active(p, d_.sessions[early[k].value].when.to)) fit.push_back(k);
+      if (fit.empty()) {
+        record_certificate(p, d_.assignments[posts_[p.value].front()].when.from);
+        continue;
+      }
+      const std::size_t k = fit[r_.below(fit.size())];
+      enroll(p, early[k], enrollment_status::completed, static_cast<double>(r_.between(65, 95)) / 10.0);
+      holds_[p.value] = true;
+      ++early_count[k];
+    }
+    for (std::size_t k = 0; k < early.size(); ++k) {
+      const day end = d_.sessions[early[k].value].when.to;
+      for (person_ix p : in_post(end, staff)) {
+        if (holds_[p.value] || !r_.chance(60)) continue;
+        enroll(p, early[k], r_.chance(500) ? enrollment_status::withdrawn : enrollment_status::failed);
+        ++early_count[k];
+      }
+      settle(early[k], early_count[k]);
+    }
+    // -- … and after the plan, for those still without it.
+    for (day start : {ymd(2022, 8, 8), ymd(2023, 8, 7), ymd(2024, 8, 5), ymd(2026, 4, 6)}) {
+      const session_ix s = add_session(dsv, start, province_, college, 40);
+      enroll_some(s, in_post(start + dsv.days - 1, staff), 700, 920, &holds_, true, 40);
+    }
+
+    // -- Annual refresher for commune population officers (100% from 2022, per target 5).
+    for (int y = 2016; y <= 2026; ++y) {
+      const int rate = y <= 2020 ? 420 : y == 2021 ? 700 : 1000;
+      if (y <= 2025) {
+        for (std::size_t di = 0; di < districts.size(); ++di) {
+          const session_ix s = add_session(commune, ymd(y, 4, r_.between(6, 24)), district_units_[di],
+                                           district_location(static_cast<int>(di)), 30);
+          const int target = static_cast<int>(di);
+          enroll_some(s, in_post(d_.sessions[s.value].when.to, [&](const assignment& a) {
+                        return dan_so(a) && is_level(a, level_tag::commune) &&
+                               has_role(a, "chuyen_trach_dan_so_xa") && district_of(a) == target;
+                      }), rate, 970);
+        }
+      } else {
+        for (int cluster = 0; cluster < 3; ++cluster) {
+          const session_ix s = add_session(commune, ymd(y, 4, 8 + 5 * cluster), province_,
+                                           province_hall, 50);
+          enroll_some(s, in_post(d_.sessions[s.value].when.to, [&](const assignment& a) {
+                        return dan_so(a) && is_level(a, level_tag::commune) &&
+                               has_role(a, "chuyen_trach_dan_so_xa") &&
+                               info_[a.unit.value].fresh % 3 == cluster;
+                      }), rate, 970);
+        }
+      }
+    }
+
+    // -- Annual refresher for collaborators (50% a year from 2022), by district then commune;
+    //    village health workers also come, counted by head only.
+    const term vhw = t(vocab::categories, "nhan_vien_y_te_thon_ban");
+    const term ctv_category = t(vocab::categories, "cong_tac_vien");
+    for (int y = 2016; y <= 2026; ++y) {
+      const int rate = y <= 2020 ? 250 : y == 2021 ? 350 : 620;
+      auto headcount_for = [&](session_ix s) {
+        if (r_.chance(500))
+          d_.sessions[s.value].attendance.push_back({vhw, sex::unknown, r_.between(4, 18), {}});
+      };
+      if (y <= 2025) {
+        for (std::size_t di = 0; di < districts.size(); ++di) {
+          for (int half = 0; half < 2; ++half) {
+            const session_ix s = add_session(ctv, ymd(y, 5, r_.between(4, 28)), district_units_[di],
+                                             district_location(static_cast<int>(di)), 80);
+            const int target = static_cast<int>(di);
+            enroll_some(s, in_post(d_.sessions[s.value].when.to, [&](const assignment& a) {
+                          return a.category == ctv_category && district_of(a) == target &&
+                                 static_cast<int>(a.person.value % 2) == half;
+                        }), rate, 930);
+            headcount_for(s);
+          }
+        }
+      } else {
+        for (std::size_t ci = 0; ci < new_units_.size(); ++ci) {
+          const session_ix s = add_session(ctv, ymd(y, 5, r_.between(4, 28)), new_units_[ci],
+                                           "Hội trường UBND " + d_.units[new_units_[ci].value].name, 60);
+          const int target = static_cast<int>(ci);
+          enroll_some(s, in_post(d_.sessions[s.value].when.to, [&](const assignment& a) {
+                        return a.category == ctv_category && info_[a.unit.value].fresh == target;
+                      }), rate, 930);
+          headcount_for(s);
+        }
+      }
+    }
+
+    // -- FP/RH service providers, yearly from 2017 (UNFPA-supported until 2019).
+    std::vector<bool> provider(n, false);
+    for (person_ix p : providers_) provider[p.value] = true;
+    for (int y = 2017; y <= 2026; ++y) {
+      const session_ix s = add_session(fp, ymd(y, 9, r_.between(5, 20)), province_,
+                                       "Bệnh viện Đa khoa tỉnh Lai Châu", 45);
+      if (y <= 2019) d_.sessions[s.value].funding = t(vocab::funding_sources, "vien_tro");
+      enroll_some(s, in_post(d_.sessions[s.value].when.to, [&](const assignment& a) {
+                    return a.sector == sector_y_te_ && provider[a.person.value];
+                  }), 620, 950);
+    }
+
+    // -- Basic population knowledge for civil servants (target 1), once each.
+    std::vector<bool> done_basic(n, false);
+    const term cong_chuc = t(vocab::categories, "cong_chuc");
+    for (day start : {ymd(2022, 6, 13), ymd(2024, 5, 13), ymd(2026, 5, 11)}) {
+      const session_ix s = add_session(basic, start, province_, province_hall, 30);
+      enroll_some(s, in_post(start + basic.days - 1, [&](const assignment& a) {
+                    return dan_so(a) && a.category == cong_chuc;
+                  }), 850, 960, &done_basic);
+    }
+
+    // -- Professional-title standard for public employees (target 2), once each.
+    std::vector<bool> done_cdnn(n, false);
+    const term vien_chuc = t(vocab::categories, "vien_chuc");
+    for (day start : {ymd(2022, 10, 3), ymd(2023, 9, 11), ymd(2024, 9, 9), ymd(2025, 10, 6),
+                      ymd(2026, 9, 7)}) {
+      const session_ix s = add_session(cdnn, start, province_, college, 40);
+      enroll_some(s, in_post(start + cdnn.days - 1, [&](const assignment& a) {
+                    return dan_so(a) && a.category == vien_chuc;
+                  }), 600, 930, &done_cdnn, true, 40);
+    }
+
+    // -- Population-and-development management for leaders (target 4).
+    const term lanh_dao = t(vocab::roles, "lanh_dao");
+    std::vector<bool> done_mgmt(n, false);
+    for (day start : {ymd(2022, 11, 7), ymd(2024, 11, 4), ymd(2026, 11, 2)}) {
+      const session_ix s = add_session(mgmt, start, province_, province_hall, 40);
+      enroll_some(s, in_post(start + mgmt.days - 1, [&](const assignment& a) {
+                    return std::find(a.roles.begin(), a.roles.end(), lanh_dao) != a.roles.end() &&
+                           info_[a.unit.value].tag != level_tag::village;
+                  }), 800, 950, &done_mgmt);
+    }
+
+    // -- Trainers, statistics, communication, state management, the elementary course.
+    for (day start : {ymd(2022, 3, 14), ymd(2025, 3, 10)}) {
+      const session_ix s = add_session(trainers, start, province_, province_hall, 25);
+      enroll_some(s, in_post(start + trainers.days - 1, [&](const assignment& a) {
+                    return dan_so(a) && has_role(a, "bao_cao_vien");
+                  }), 1000, 960);
+    }
+    for (day start : {ymd(2018, 10, 8), ymd(2020, 10, 12), ymd(2023, 10, 9), ymd(2025, 10, 13)}) {
+      const session_ix s = add_session(stats, start, province_, province_hall, 60);
+      enroll_some(s, in_post(start + stats.days - 1, staff), 450, 950, nullptr, false, 60);
+    }
+    for (day start : {ymd(2019, 6, 10), ymd(2022, 6, 20), ymd(2024, 6, 17), ymd(2026, 6, 15)}) {
+      const session_ix s = add_session(comm, start, province_, province_hall, 60);
+      enroll_some(s, in_post(start + comm.days - 1, staff), 450, 950, nullptr, false, 60);
+    }
+    for (day start : {ymd(2023, 6, 5), ymd(2026, 6, 1)}) {
+      const session_ix s = add_session(state, start, province_, province_hall, 20);
+      enroll_some(s, in_post(start + state.days - 1, [&](const assignment& a) {
+                    return dan_so(a) && is_level(a, level_tag::province) && a.category == cong_chuc;
+                  }), 800, 960);
+    }
+    std::vector<bool> done_elementary(n, false);
+    for (day start : {ymd(2023, 3, 6), ymd(2024, 3, 4), ymd(2026, 3, 2)}) {
+      const session_ix s = add_session(elementary, start, province_, college, 35);
+      enroll_some(s, in_post(start + elementary.days - 1, [&](const assignment& a) {
+                    return a.category == ctv_category;
+                  }), 60, 900, &done_elementary, true, 35);
+    }
+  }
+
+  bool active(person_ix p, day d) const {
+    for (std::uint32_t a : posts_[p.value])
+      if (d_.assignments[a].is_active_at(d)) return true;
+    return false;
+  }
+
+  struct district_person {
+    person_ix p;
+    int district;
+    bool leader;
+    bool university;
+    day end;
+  };
+  struct officer {
+    person_ix p;
+    int commune;
+    bool university;
+  };
+
+  registry_data d_;
+  rng r_;
+  std::vector<unit_info> info_;
+  std::vector<std::vector<std::uint32_t>> posts_;  // assignment indexes by person
+  std::vector<bool> holds_;                         // holds bd_dan_so_vien
+  std::vector<person_ix> derived_holders_;
+  std::vector<district_person> district_staff_;
+  std::vector<officer> officers_;
+  std::vector<person_ix> providers_;
+  std::vector<course_plan> session_plan_;
+  std::vector<std::uint32_t> seen_;
+  std::uint32_t stamp_ = 0;
+  std::map<int, int> session_seq_;  // sessions so far by year, for ids
+
+  unit_ix province_;
+  std::vector<unit_ix> district_units_, old_units_, new_units_, village_units_;
+
+  term sector_dan_so_, sector_y_te_, education_, certificate_, bd_dan_so_vien_;
+  std::array<term, ethnic_count> ethnic_terms_{};
+};
+
+}  // namespace
+
+registry generate_lai_chau() { return builder().build(); }
+
+}  // namespace nangluc
