@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Builds the dev preset (debug, warnings as errors) and runs every test: the C++ unit tests
-# and the package-consumer test through ctest, then the command-line tests with pytest.
+# Builds and runs every test:
+#  - the dev preset (debug, warnings as errors): C++ unit tests, the example programs and the
+#    package-consumer test, through ctest;
+#  - the release preset: the command-line tests (pytest) run the `nangluc` a user runs, which
+#    includes round trips of a 100,000-person national registry.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 cmake --preset dev >/dev/null
 cmake --build --preset dev
 ctest --preset dev
-NANGLUC_CLI="$PWD/build/dev/nangluc" python3 -m pytest -q tests/cli
+cmake --preset release >/dev/null
+cmake --build --preset release
+NANGLUC_CLI="$PWD/build/release/nangluc" python3 -m pytest -q tests/cli

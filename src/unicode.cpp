@@ -57,6 +57,10 @@ std::string to_nfc(std::string_view s) {
 bool normalize_in_place(std::string& s) {
   if (is_ascii(s)) return true;
   if (!is_valid_utf8(s)) return false;
+  const auto& n = nfc();
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::StringPiece piece(s.data(), static_cast<std::int32_t>(s.size()));
+  if (n.isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return true;  // the usual case: no copy
   s = to_nfc(s);
   return true;
 }

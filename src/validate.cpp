@@ -122,6 +122,10 @@ class checker {
         range(L, i, field, link.when, "from", "to");
         if (!ref(L, i, u.parents_over_time ? field + "/unit" : field, link.unit, units, "unit", true))
           continue;
+        if (link.unit.value == i) {
+          error(L, i, field, "cycle", "unit '" + u.id + "' cannot be its own parent");
+          continue;
+        }
         const auto& p = units[link.unit.value];
         // The parent must exist whenever the child hangs under it.
         const day_range span{std::max(link.when.from, u.valid.from), std::min(link.when.to, u.valid.to)};

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <string_view>
@@ -55,5 +56,9 @@ void save_registry_csv(const registry& reg, const std::filesystem::path& folder,
 /// Writes `content` to `path` through a temporary file in the same folder and a rename, so that
 /// readers never see a half-written file.
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
+/// The same, with the content streamed by `write` (nothing held whole in memory). If `write`
+/// throws, the temporary file is removed and `path` is left as it was.
+void write_file_atomically(const std::filesystem::path& path,
+                           const std::function<void(std::ostream&)>& write);
 
 }  // namespace nangluc

@@ -222,8 +222,12 @@ class object_reader {
       if (required && valid_) missing(key);
       return {};
     }
-    if (!v->is_string() || v->get_ref<const std::string&>().empty()) {
-      wrong(key, "an id (non-empty string)");
+    if (!v->is_string()) {
+      wrong(key, "an id (a string)");
+      return {};
+    }
+    if (v->get_ref<const std::string&>().empty()) {
+      if (required) missing(key);
       return {};
     }
     std::string id = v->get<std::string>();

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <ostream>
 #include <random>
 #include <sstream>
 
@@ -75,29 +76,39 @@ registry load_registry(const std::filesystem::path& path, const load_options& op
   return detail::read_registry_json_impl(text, path.string(), opt);
 }
 
-void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
+void write_file_atomically(const std::filesystem::path& path,
+                           const std::function<void(std::ostream&)>& write) {
   const auto tmp = detail::temporary_sibling(path);
-  {
+  auto discard = [&] {
+    std::error_code ec;
+    std::filesystem::remove(tmp, ec);
+  };
+  try {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) throw io_error(path.string(), std::string("cannot write: ") + std::strerror(errno));
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    write(out);
     out.flush();
-    if (!out) {
-      std::error_code ec;
-      std::filesystem::remove(tmp, ec);
-      throw io_error(path.string(), "write failed");
-    }
+    if (!out) throw io_error(path.string(), "write failed (disk full?)");
+  } catch (...) {
+    discard();
+    throw;
   }
   std::error_code ec;
   std::filesystem::rename(tmp, path, ec);
   if (ec) {
-    std::filesystem::remove(tmp, ec);
+    discard();
     throw io_error(path.string(), "cannot replace: " + ec.message());
   }
 }
 
+void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
+  write_file_atomically(path, [&](std::ostream& out) {
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+  });
+}
+
 void save_registry_json(const registry& reg, const std::filesystem::path& path) {
-  write_file_atomically(path, write_registry_json(reg));
+  write_file_atomically(path, [&](std::ostream& out) { write_registry_json(reg, out); });
 }
 
 void save_registry(const registry& reg, const std::filesystem::path& path, const csv_options& opt) {

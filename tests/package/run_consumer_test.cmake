@@ -7,7 +7,9 @@ if(rc)
   message(FATAL_ERROR "install failed")
 endif()
 execute_process(COMMAND ${CMAKE_COMMAND} -S "${SOURCE_DIR}/tests/package/consumer" -B "${WORK_DIR}/build"
-                -G "${GENERATOR}" -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix RESULT_VARIABLE rc)
+                -G "${GENERATOR}" -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix
+                "-DCMAKE_CXX_FLAGS=${CXX_FLAGS}"  # the same sanitizers as the library, if any
+                RESULT_VARIABLE rc)
 if(rc)
   message(FATAL_ERROR "configuring the consumer project failed")
 endif()
