@@ -202,3 +202,9 @@ TEST_CASE("registry data built in code is validated the same way", "[validation]
     CHECK(e.problems()[0].location == "/assignments/0/person");
   }
 }
+
+TEST_CASE("a unit cannot be its own parent", "[validation]") {
+  auto d = base();
+  d["units"][1]["parent"] = "105";
+  CHECK(problems(d) == S({{"cycle", "/units/1/parent"}}));
+}
