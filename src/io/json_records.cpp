@@ -24,8 +24,9 @@ std::string json_type_name(const nlohmann::json& v) {
   }
 }
 
-std::optional<nlohmann::json> parse_json_text(std::string_view text, std::string* why) {
+std::optional<nlohmann::json> parse_json_text(std::string_view text, std::string* why, bool* too_deep_out) {
   struct too_deep {};
+  if (too_deep_out) *too_deep_out = false;
   nlohmann::json::parser_callback_t limit = [](int depth, nlohmann::json::parse_event_t event, nlohmann::json&) {
     if ((event == nlohmann::json::parse_event_t::object_start || event == nlohmann::json::parse_event_t::array_start) &&
         depth >= max_json_depth)
@@ -42,6 +43,7 @@ std::optional<nlohmann::json> parse_json_text(std::string_view text, std::string
     }
   } catch (const too_deep&) {
     if (why) *why = "nested more than " + std::to_string(max_json_depth) + " levels deep";
+    if (too_deep_out) *too_deep_out = true;
   }
   return std::nullopt;
 }

@@ -33,8 +33,9 @@ struct record_reporter {
 inline constexpr int max_json_depth = 64;
 
 /// One JSON value parsed from text (a CSV cell, a meta file) under the nesting limit.
-/// nullopt when malformed or too deep, with the reason in `why`.
-[[nodiscard]] std::optional<nlohmann::json> parse_json_text(std::string_view text, std::string* why = nullptr);
+/// nullopt when malformed or too deep, with the reason in `why` and `too_deep` set for the latter.
+[[nodiscard]] std::optional<nlohmann::json> parse_json_text(std::string_view text, std::string* why = nullptr,
+                                                           bool* too_deep = nullptr);
 
 /// `key` escaped as one JSON pointer token (RFC 6901: `~` → `~0`, `/` → `~1`).
 [[nodiscard]] std::string pointer_token(std::string_view key);
