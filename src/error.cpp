@@ -63,6 +63,9 @@ std::vector<problem> problem_list::take() {
   if (errors_ > max_errors_)
     out.push_back({severity::error, "too_many_errors", out.empty() ? std::string() : out.back().file, "",
                    std::to_string(errors_ - max_errors_) + " more errors not shown"});
+  if (warnings_ > max_errors_)
+    out.push_back({severity::warning, "too_many_warnings", out.empty() ? std::string() : out.back().file, "",
+                   std::to_string(warnings_ - max_errors_) + " more warnings not shown"});
   items_.clear();
   return out;
 }

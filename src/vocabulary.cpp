@@ -183,7 +183,8 @@ vocabulary_set parse_vocabulary_document(const nlohmann::json& doc, const std::s
             else if (f == "parent") str(entry.parent);
             else if (f == "rank") integer(entry.rank);
             else if (f == "depth") integer(entry.depth);
-            else if (f.rfind("x_", 0) != 0) {
+            else if (f.rfind("x_", 0) == 0) entry.extras.emplace_back(f, v.dump());
+            else {
               err(eptr + "/" + f, "unknown_field", "unknown field '" + f + "' in a vocabulary entry");
               ok = false;
             }

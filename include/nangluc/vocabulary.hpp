@@ -2,6 +2,7 @@
 // English labels, ranks and groups. Codes change with regulation, so they are data, not enums.
 #pragma once
 
+#include <nangluc/extras.hpp>
 #include <nangluc/handle.hpp>
 
 #include <map>
@@ -22,6 +23,7 @@ struct vocabulary_entry {
   std::optional<int> depth;      ///< depth of administrative levels (tinh = 1)
   std::string parent;            ///< the group this code belongs to, if any ("" = none)
   bool declared = true;          ///< false while a loader has seen the code used but not defined
+  extra_fields extras;           ///< `x_` fields of the entry, kept verbatim
   friend bool operator==(const vocabulary_entry&, const vocabulary_entry&) = default;
 };
 

@@ -470,42 +470,7 @@ class tables_writer {
     auto& s = out.buffer();
     s = "{\n  \"format\": \"nangluc/tables@1\",\n  \"profile\": ";
     append_json_string(s, d_.profile);
-    bool any = false;
-    for (const auto& [name, voc] : d_.additions.all()) any = any || voc.size() > 0;
-    if (any) {
-      s += ",\n  \"vocabularies\": {";
-      bool first_vocabulary = true;
-      for (const auto& [name, voc] : d_.additions.all()) {
-        if (voc.size() == 0) continue;
-        s += first_vocabulary ? "\n    " : ",\n    ";
-        first_vocabulary = false;
-        append_json_string(s, name);
-        s += ": [";
-        for (std::size_t i = 0; i < voc.size(); ++i) {
-          const auto& e = voc.entries()[i];
-          s += i ? ",\n      {" : "\n      {";
-          s += "\"code\": ";
-          append_json_string(s, e.code);
-          if (!e.vi.empty()) {
-            s += ", \"vi\": ";
-            append_json_string(s, e.vi);
-          }
-          if (!e.en.empty()) {
-            s += ", \"en\": ";
-            append_json_string(s, e.en);
-          }
-          if (e.rank) s += ", \"rank\": " + std::to_string(*e.rank);
-          if (e.depth) s += ", \"depth\": " + std::to_string(*e.depth);
-          if (!e.parent.empty()) {
-            s += ", \"parent\": ";
-            append_json_string(s, e.parent);
-          }
-          s += '}';
-        }
-        s += "\n    ]";
-      }
-      s += "\n  }";
-    }
+    append_vocabulary_additions(s, d_.additions);
     for (const auto& [key, value] : d_.extras) {
       s += ",\n  ";
       append_json_string(s, key);

@@ -370,6 +370,7 @@ void read_person(const json& obj, const record_reporter& r) {
           continue;
         }
         std::string value = v.get<std::string>();
+        if (value.empty()) continue;  // an empty id is no id (as an empty CSV cell)
         normalize_in_place(value);
         p.external_ids.emplace_back(k, std::move(value));
       }
@@ -513,7 +514,9 @@ void read_vocabulary_additions(const json& v, const std::string& pointer, regist
             continue;
           }
           (k == "rank" ? entry.rank : entry.depth) = val.get<int>();
-        } else if (!is_extension(k)) {
+        } else if (is_extension(k)) {
+          entry.extras.emplace_back(k, val.dump());
+        } else {
           problems.error("unknown_field", file, fp, "unknown field '" + k + "' in a vocabulary entry");
           ok = false;
         }

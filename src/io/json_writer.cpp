@@ -87,6 +87,40 @@ class object_line {
   bool first_ = true;
 };
 
+}  // namespace
+
+void append_vocabulary_additions(std::string& out, const vocabulary_set& additions) {
+  bool any = false;
+  for (const auto& [name, voc] : additions.all()) any = any || voc.size() > 0;
+  if (!any) return;
+  out += ",\n  \"vocabularies\": {";
+  bool first_vocab = true;
+  for (const auto& [name, voc] : additions.all()) {
+    if (voc.size() == 0) continue;
+    out += first_vocab ? "\n    " : ",\n    ";
+    first_vocab = false;
+    append_json_string(out, name);
+    out += ": [";
+    for (std::size_t i = 0; i < voc.size(); ++i) {
+      const auto& e = voc.entries()[i];
+      out += i ? ",\n      " : "\n      ";
+      object_line o(out);
+      o.str("code", e.code);
+      o.str_if("vi", e.vi);
+      o.str_if("en", e.en);
+      if (e.rank) o.integer("rank", *e.rank);
+      if (e.depth) o.integer("depth", *e.depth);
+      o.str_if("parent", e.parent);
+      o.extras(e.extras);
+      o.close();
+    }
+    out += "\n    ]";
+  }
+  out += "\n  }";
+}
+
+namespace {
+
 class writer {
  public:
   writer(const registry& reg, std::ostream& os) : r_(reg), d_(reg.data()), os_(os) {}
@@ -95,7 +129,7 @@ class writer {
     buf_ = "{\n";
     buf_ += "  \"format\": \"nangluc/registry@1\",\n  \"profile\": ";
     append_json_string(buf_, d_.profile);
-    write_vocabularies();
+    append_vocabulary_additions(buf_, d_.additions);
     for (const auto& [k, v] : d_.extras) {
       buf_ += ",\n  ";
       append_json_string(buf_, k);
@@ -154,35 +188,6 @@ class writer {
       flush();
     }
     buf_ += n ? "\n  ]" : "]";
-  }
-
-  void write_vocabularies() {
-    bool any = false;
-    for (const auto& [name, voc] : d_.additions.all()) any = any || voc.size() > 0;
-    if (!any) return;
-    buf_ += ",\n  \"vocabularies\": {";
-    bool first_vocab = true;
-    for (const auto& [name, voc] : d_.additions.all()) {
-      if (voc.size() == 0) continue;
-      buf_ += first_vocab ? "\n    " : ",\n    ";
-      first_vocab = false;
-      append_json_string(buf_, name);
-      buf_ += ": [";
-      for (std::size_t i = 0; i < voc.size(); ++i) {
-        const auto& e = voc.entries()[i];
-        buf_ += i ? ",\n      " : "\n      ";
-        object_line o(buf_);
-        o.str("code", e.code);
-        o.str_if("vi", e.vi);
-        o.str_if("en", e.en);
-        if (e.rank) o.integer("rank", *e.rank);
-        if (e.depth) o.integer("depth", *e.depth);
-        o.str_if("parent", e.parent);
-        o.close();
-      }
-      buf_ += "\n    ]";
-    }
-    buf_ += "\n  }";
   }
 
   void unit_fields(object_line& o, std::size_t i) {

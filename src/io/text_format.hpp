@@ -1,6 +1,8 @@
 // Internal: how values are written as text, shared by the JSON and CSV writers.
 #pragma once
 
+#include <nangluc/vocabulary.hpp>
+
 #include <string>
 #include <string_view>
 
@@ -11,5 +13,9 @@ namespace nangluc::detail {
 
 /// Appends `s` as a JSON string literal (quotes and escapes; UTF-8 kept as is).
 void append_json_string(std::string& out, std::string_view s);
+
+/// Appends `,\n  "vocabularies": {…}` with a registry's own vocabulary entries, one per line,
+/// when it has any (registry JSON and a CSV folder's meta.json share this block).
+void append_vocabulary_additions(std::string& out, const vocabulary_set& additions);
 
 }  // namespace nangluc::detail

@@ -28,7 +28,7 @@ const char* const everything = R"({
   ],
   "format": "nangluc/registry@1",
   "profile": "vn-population",
-  "vocabularies": {"roles": [{"code": "y_te_thon_ban", "vi": "Y tế thôn bản", "en": "Village health worker"}],
+  "vocabularies": {"roles": [{"code": "y_te_thon_ban", "vi": "Y tế thôn bản", "en": "Village health worker", "x_since": 2019}],
                    "qualification_kinds": [{"code": "my_titles", "vi": "Danh hiệu", "en": "Titles"}],
                    "my_titles": [{"code": "a", "vi": "A", "en": "A", "rank": 1}]},
   "persons": [
@@ -113,7 +113,8 @@ TEST_CASE("vocabulary additions declare codes a registry uses, and are written b
   CHECK(roles.find("lanh_dao").has_value());  // the profile's codes remain
   CHECK(r.data().additions.at("roles").size() == 1);
   const auto text = write_registry_json(r);
-  CHECK(text.find(R"({"code": "y_te_thon_ban", "vi": "Y tế thôn bản", "en": "Village health worker"})") != std::string::npos);
+  CHECK(text.find(R"({"code": "y_te_thon_ban", "vi": "Y tế thôn bản", "en": "Village health worker", "x_since": 2019})") !=
+        std::string::npos);
 }
 
 TEST_CASE("a file is loaded all or nothing, with every problem located", "[json][validation]") {
@@ -177,4 +178,10 @@ TEST_CASE("saving writes the whole file atomically and leaves no temporary behin
   CHECK_THROWS_AS(save_registry(r, dir / "missing-folder" / "out.json"), io_error);
   CHECK_THROWS_AS(load_registry(dir / "nothing.json"), io_error);
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("an empty external id is no id, as an empty CSV cell is", "[json]") {
+  const auto r = read_registry_json(R"({"format": "nangluc/registry@1", "units": [{"id": "1", "name": "T", "level": "tinh"}],
+    "persons": [{"id": "p", "name": "P", "external_ids": {"cccd": "", "staff_no": "7"}}]})");
+  CHECK(r.persons()[0].external_ids == std::vector<std::pair<std::string, std::string>>{{"staff_no", "7"}});
 }
