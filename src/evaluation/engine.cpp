@@ -1,0 +1,684 @@
+// The evaluation engine (evaluation.md §4): for each milestone, the tree at the evaluation point,
+// distinct persons counted per subtree from each person's set of posts, exact integer thresholds,
+// statuses against the straight line from the baseline, and the needs lists.
+
+#include <nangluc/evaluation.hpp>
+#include <nangluc/registry.hpp>
+
+#include "evaluation/binding.hpp"
+#include "problems.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace nangluc {
+
+std::string_view to_string(status s) noexcept {
+  switch (s) {
+    case status::not_started: return "not_started";
+    case status::no_data: return "no_data";
+    case status::achieved: return "achieved";
+    case status::missed: return "missed";
+    case status::on_track: return "on_track";
+    case status::at_risk: return "at_risk";
+    case status::off_track: return "off_track";
+    case status::none: return "none";
+  }
+  return "none";
+}
+
+namespace detail {
+namespace {
+
+constexpr std::uint32_t no_position = 0xFFFFFFFFu;
+
+// Everything that depends only on the evaluation point e: the tree, and where each unit of the
+// registry stands in it (itself, or its successor once ended).
+struct point {
+  day e = 0;
+  unit_tree tree;
+  std::vector<unit_ix> resolved;  // by unit index
+
+  point(const registry& r, day at) : e(at), tree(r.tree_at(at)), resolved(r.units().size()) {
+    for (std::uint32_t u = 0; u < resolved.size(); ++u) resolved[u] = r.resolve(unit_ix{u}, at);
+  }
+  [[nodiscard]] std::uint32_t position(unit_ix u) const {
+    return !u.is_none() && tree.contains(u) ? tree.position(u) : no_position;
+  }
+};
+
+// Per-subtree tallies of distinct items (persons, units): each item adds one to every unit
+// above any of its units, once.
+class subtree_counts {
+ public:
+  explicit subtree_counts(const point& pt) : pt_(&pt), counts_(pt.tree.preorder().size(), 0) {}
+  // Adds `weight` to every ancestor (and self) of the given units, once per unit position.
+  void add(const std::vector<unit_ix>& units, double weight = 1) {
+    scratch_.clear();
+    for (unit_ix u : units)
+      for (unit_ix v = u; !v.is_none(); v = pt_->tree.parent(v)) scratch_.push_back(pt_->tree.position(v));
+    std::sort(scratch_.begin(), scratch_.end());
+    scratch_.erase(std::unique(scratch_.begin(), scratch_.end()), scratch_.end());
+    for (auto pos : scratch_) counts_[pos] += weight;
+  }
+  [[nodiscard]] double at(unit_ix u) const {
+    const auto pos = pt_->position(u);
+    return pos == no_position ? 0 : counts_[pos];
+  }
+
+ private:
+  const point* pt_;
+  std::vector<double> counts_;
+  std::vector<std::uint32_t> scratch_;
+};
+
+}  // namespace
+
+struct engine {
+  const registry& r;
+  const plan& p;
+  const std::vector<bound_target>& targets;
+
+  // ---- selectors ------------------------------------------------------------------------------
+  bool matches(const bound_selector& s, const assignment& a, unit_ix u, const point& pt) const {
+    if (!s.category.any() && !s.category.has(a.category)) return false;
+    if (!s.roles.any() && std::none_of(a.roles.begin(), a.roles.end(), [&](term t) { return s.roles.has(t); }))
+      return false;
+    if (!s.sector.any() && !s.sector.has(a.sector)) return false;
+    if (!s.level.any() && !s.level.has(r[u].level)) return false;
+    if (!s.employer_level.any()) {
+      // "District staff" includes district officers seconded to communes: the employer's level.
+      const term level = a.employer.is_none() ? r[u].level : r[a.employer].level;
+      if (!s.employer_level.has(level)) return false;
+    }
+    if (!s.unit_kinds.any() && !s.unit_kinds.has(r[u].kind)) return false;
+    if (!s.within_units.empty() &&
+        std::none_of(s.within_units.begin(), s.within_units.end(), [&](unit_ix w) {
+          const unit_ix rw = pt.resolved[w.value];
+          return !rw.is_none() && pt.tree.in_subtree(u, rw);
+        }))
+      return false;
+    const auto& person = r[a.person];
+    if (!s.sexes.empty() && std::find(s.sexes.begin(), s.sexes.end(), person.sex) == s.sexes.end()) return false;
+    if (s.age_min || s.age_max) {
+      if (person.birth_date == day_min) return false;
+      const int age = age_on(person.birth_date, pt.e);
+      if ((s.age_min && age < *s.age_min) || (s.age_max && age > *s.age_max)) return false;
+    }
+    for (const auto& c : s.all_of)
+      if (!matches(c, a, u, pt)) return false;
+    if (!s.any_of.empty() &&
+        std::none_of(s.any_of.begin(), s.any_of.end(), [&](const bound_selector& c) { return matches(c, a, u, pt); }))
+      return false;
+    for (const auto& c : s.negated)
+      if (matches(c, a, u, pt)) return false;
+    return true;
+  }
+
+  // The units (in the tree at e, inside `scope`) of a person's posts that put them in the
+  // population; `last_day` gets the last day in post within [a, e].
+  void population_units(const bound_selector& s, person_ix person, day a, const point& pt, unit_ix scope,
+                        denominator_policy policy, std::vector<unit_ix>& units, day& last_day,
+                        assignment_ix* first_post = nullptr) const {
+    units.clear();
+    last_day = day_min;
+    for (auto ax : r.assignments_of(person)) {
+      const auto& as = r[ax];
+      if (as.when.from > pt.e) break;  // sorted by start
+      const bool active = policy == denominator_policy::in_post_at_end ? as.when.contains(pt.e)
+                                                                         : as.when.to >= a;
+      if (!active) continue;
+      const unit_ix u = pt.resolved[as.unit.value];
+      if (u.is_none() || !pt.tree.in_subtree(u, scope)) continue;
+      if (!matches(s, as, u, pt)) continue;
+      units.push_back(u);
+      last_day = std::max(last_day, std::min(as.when.to, pt.e));
+      if (first_post && first_post->is_none()) *first_post = ax;
+    }
+  }
+
+  // ---- criteria -------------------------------------------------------------------------------
+  bool meets(const bound_criterion& c, person_ix person, day a, day e) const {
+    switch (c.what) {
+      case criterion::kind::training: {
+        day from = a;
+        if (c.within.what == training_range::kind::ever) from = day_min;
+        else if (c.within.what == training_range::kind::period) from = subtract_period(e, c.within.length) + 1;
+        std::int64_t n = 0;
+        double hours = 0;
+        for (auto ex : r.enrollments_of(person)) {
+          const auto& en = r[ex];
+          if (en.status != enrollment_status::completed) continue;
+          const auto course = r[en.session].course;
+          if (!c.course_matches[course.value]) continue;
+          const day done = r.completion_day(ex);
+          if (done < from || done > e) continue;
+          ++n;
+          hours += r[course].hours.value_or(0);
+        }
+        return n > 0 && (!c.min_hours || hours >= *c.min_hours);
+      }
+      case criterion::kind::qualification: {
+        if (c.qualification_kind.is_none()) return false;
+        for (const auto& h : r.qualifications_held(person, e)) {
+          if (h.kind != c.qualification_kind) continue;
+          bool code_ok = c.codes.any() && !c.min_rank;
+          if (!c.codes.any() && c.codes.has(h.code)) code_ok = true;
+          if (c.min_rank && h.code.value < c.rank_of.size() && c.rank_of[h.code.value] >= *c.min_rank) code_ok = true;
+          if (!code_ok) continue;
+          if (!c.fields.any() && !c.fields.has(h.field)) continue;
+          return true;
+        }
+        return false;
+      }
+      case criterion::kind::all_of:
+        return std::all_of(c.children.begin(), c.children.end(),
+                           [&](const bound_criterion& k) { return meets(k, person, a, e); });
+      case criterion::kind::any_of:
+        return std::any_of(c.children.begin(), c.children.end(),
+                           [&](const bound_criterion& k) { return meets(k, person, a, e); });
+      case criterion::kind::negation:
+        return !c.children.empty() && !meets(c.children.front(), person, a, e);
+      case criterion::kind::named:
+        return false;  // bound criteria never stay named
+    }
+    return false;
+  }
+
+  // The last completion on or before e of a course any training part of `c` looks for.
+  std::optional<day> last_completion(const bound_criterion& c, person_ix person, day e) const {
+    std::optional<day> best;
+    auto visit = [&](auto&& self, const bound_criterion& node) -> void {
+      if (node.what == criterion::kind::training) {
+        for (auto ex : r.enrollments_of(person)) {
+          const auto& en = r[ex];
+          if (en.status != enrollment_status::completed) continue;
+          if (!node.course_matches[r[en.session].course.value]) continue;
+          const day done = r.completion_day(ex);
+          if (done <= e && (!best || done > *best)) best = done;
+        }
+      }
+      for (const auto& k : node.children) self(self, k);
+    };
+    visit(visit, c);
+    return best;
+  }
+
+  // ---- one evaluation point -------------------------------------------------------------------
+  struct tallies {
+    subtree_counts numerator, denominator;
+    explicit tallies(const point& pt) : numerator(pt), denominator(pt) {}
+  };
+
+  unit_ix scope_at(const point& pt) const {
+    auto issuer = r.find_unit(p.issuer);
+    return issuer ? pt.resolved[issuer->value] : unit_ix{};
+  }
+
+  // Person coverage and staffing fill's persons: distinct persons per subtree.
+  void count_persons(const bound_target& t, day a, const point& pt, unit_ix scope, tallies& out) const {
+    std::vector<unit_ix> units;
+    day last = 0;
+    const auto policy = t.source->denominator;
+    for (std::uint32_t pi = 0; pi < r.persons().size(); ++pi) {
+      const person_ix person{pi};
+      population_units(*t.population, person, a, pt, scope, policy, units, last);
+      if (units.empty()) continue;
+      out.denominator.add(units);
+      const day e = policy == denominator_policy::in_post_at_end ? pt.e : last;
+      if (!t.criterion || meets(*t.criterion, person, a, e)) out.numerator.add(units);
+    }
+  }
+
+  // Unit coverage: per unit at the target level, distinct persons in its subtree.
+  void count_units(const bound_target& t, day a, const point& pt, unit_ix scope, tallies& out) const {
+    tallies persons(pt);
+    count_persons(t, a, pt, scope, persons);
+    const auto& covered = t.criterion ? persons.numerator : persons.denominator;
+    for (unit_ix u : pt.tree.subtree(scope)) {
+      if (r[u].level != t.unit_level) continue;
+      out.denominator.add({u});
+      if (covered.at(u) >= static_cast<double>(t.source->min_per_unit)) out.numerator.add({u});
+    }
+  }
+
+  // Staffing fill: persons in post over the quotas the population's fields allow.
+  bool quota_allowed(const bound_selector& s, const quota& q) const {
+    if (!q.category.is_none() && !s.category.any() && !s.category.has(q.category)) return false;
+    if (!q.sector.is_none() && !s.sector.any() && !s.sector.has(q.sector)) return false;
+    if (!q.roles.empty() && !s.roles.any() &&
+        std::none_of(q.roles.begin(), q.roles.end(), [&](term t) { return s.roles.has(t); }))
+      return false;
+    return true;
+  }
+  void count_fill(const bound_target& t, day a, const point& pt, unit_ix scope, tallies& out) const {
+    tallies persons(pt);
+    count_persons(t, a, pt, scope, persons);
+    out.numerator = persons.denominator;
+    for (const auto& q : r.quotas()) {
+      if (!q.when.contains(pt.e) || !quota_allowed(*t.population, q)) continue;
+      const unit_ix u = pt.resolved[q.unit.value];
+      if (u.is_none() || !pt.tree.in_subtree(u, scope)) continue;
+      out.denominator.add({u}, static_cast<double>(q.count));
+    }
+  }
+
+  // Activity counts, attributed to organizers (sessions, costs, head-counts) or to the unit of
+  // the participant's post on the completion date.
+  void count_activity(const bound_target& t, day a, const point& pt, unit_ix scope, tallies& out) const {
+    const auto kind = t.source->count;
+    auto organizer_unit = [&](const session& s) {
+      if (s.organizer.is_none()) return scope;  // no organizer: the whole scope's, at its root
+      const unit_ix u = pt.resolved[s.organizer.value];
+      return !u.is_none() && pt.tree.in_subtree(u, scope) ? u : unit_ix{};
+    };
+    if (kind == count_kind::sessions || kind == count_kind::cost_vnd || kind == count_kind::person_times ||
+        kind == count_kind::hours) {
+      for (const auto& s : r.sessions()) {
+        if (!t.activity_courses[s.course.value]) continue;
+        const bool starts_in = s.when.from >= a && s.when.from <= pt.e;
+        const bool ends_in = s.when.to >= a && s.when.to <= pt.e;
+        const unit_ix u = organizer_unit(s);
+        if (u.is_none()) continue;
+        if (kind == count_kind::sessions && starts_in) out.numerator.add({u});
+        if (kind == count_kind::cost_vnd && starts_in && s.cost_vnd)
+          out.numerator.add({u}, static_cast<double>(*s.cost_vnd));
+        if ((kind == count_kind::person_times || kind == count_kind::hours) && ends_in) {
+          std::int64_t heads = 0;
+          for (const auto& h : s.attendance) heads += h.count;
+          if (heads == 0) continue;
+          const double hours = r[s.course].hours.value_or(0);
+          out.numerator.add({u}, kind == count_kind::hours ? static_cast<double>(heads) * hours
+                                                            : static_cast<double>(heads));
+        }
+      }
+    }
+    if (kind == count_kind::person_times || kind == count_kind::hours || kind == count_kind::unique_persons) {
+      std::vector<unit_ix> units, all_units;
+      for (std::uint32_t pi = 0; pi < r.persons().size(); ++pi) {
+        const person_ix person{pi};
+        all_units.clear();
+        for (auto ex : r.enrollments_of(person)) {
+          const auto& en = r[ex];
+          if (en.status != enrollment_status::completed) continue;
+          const auto course = r[en.session].course;
+          if (!t.activity_courses[course.value]) continue;
+          const day done = r.completion_day(ex);
+          if (done < a || done > pt.e) continue;
+          // The posts held on the completion date, mapped to the tree at e.
+          units.clear();
+          for (auto ax : r.assignments_of(person)) {
+            const auto& as = r[ax];
+            if (as.when.from > done) break;
+            if (!as.when.contains(done)) continue;
+            const unit_ix u = pt.resolved[as.unit.value];
+            if (u.is_none() || !pt.tree.in_subtree(u, scope)) continue;
+            if (t.population && !matches(*t.population, as, u, pt)) continue;
+            units.push_back(u);
+          }
+          if (units.empty()) continue;
+          if (kind == count_kind::unique_persons) all_units.insert(all_units.end(), units.begin(), units.end());
+          else out.numerator.add(units, kind == count_kind::hours ? r[course].hours.value_or(0) : 1.0);
+        }
+        if (kind == count_kind::unique_persons && !all_units.empty()) out.numerator.add(all_units);
+      }
+    }
+  }
+
+  void count(const bound_target& t, day a, const point& pt, unit_ix scope, tallies& out) const {
+    switch (t.source->measure) {
+      case measure::person_coverage:
+      case measure::annual_person_coverage: count_persons(t, a, pt, scope, out); break;
+      case measure::unit_coverage: count_units(t, a, pt, scope, out); break;
+      case measure::staffing_fill: count_fill(t, a, pt, scope, out); break;
+      case measure::activity_count: count_activity(t, a, pt, scope, out); break;
+    }
+  }
+};
+
+}  // namespace detail
+}  // namespace nangluc
+
+namespace nangluc {
+namespace detail {
+namespace {
+
+// A milestone as the engine sees it: a label, a window and a threshold.
+struct milestone_spec {
+  std::string label;
+  day_range window;
+  nangluc::threshold threshold;
+};
+
+std::vector<milestone_spec> milestones_of(const plan& p, const target& t) {
+  std::vector<milestone_spec> out;
+  if (t.measure == measure::annual_person_coverage) {
+    std::vector<int> years = t.years;
+    if (years.empty()) {
+      const int first = to_date(p.period.from).year(), last = to_date(p.period.to).year();
+      for (int y = first; y <= last; ++y) years.push_back(y);
+    }
+    for (int y : years) {
+      milestone_spec m;
+      m.label = std::to_string(y);
+      m.window = {to_day(date(static_cast<unsigned short>(y), 1, 1)), to_day(date(static_cast<unsigned short>(y), 12, 31))};
+      m.threshold.min_percent_x100 = t.min_percent_x100;
+      out.push_back(std::move(m));
+    }
+    return out;
+  }
+  for (const auto& m : t.milestones) {
+    milestone_spec spec;
+    spec.window = milestone_window(p, m);
+    spec.label = m.what == milestone::kind::phase ? m.phase : format_day(spec.window.to);
+    spec.threshold = m.threshold;
+    out.push_back(std::move(spec));
+  }
+  return out;
+}
+
+bool is_percentage(measure m) { return m != measure::activity_count; }
+
+// Whether value meets the threshold: exact integers for percentages (n·10000 ≥ t·d).
+bool threshold_met(const threshold& th, measure m, std::int64_t n, std::int64_t d, double value) {
+  if (is_percentage(m)) {
+    if (!th.min_percent_x100) return true;
+    // Counts are persons or units (well under 10^14), so the products fit in 64 bits.
+    return n * 10000 >= *th.min_percent_x100 * d;
+  }
+  if (th.min && value < static_cast<double>(*th.min)) return false;
+  if (th.max && value > static_cast<double>(*th.max)) return false;
+  return true;
+}
+
+// The smallest g ≥ 0 with (n + g)·10000 ≥ t·d; for counts, max(0, min − value).
+double gap_of(const threshold& th, measure m, std::int64_t n, std::int64_t d, double value) {
+  if (is_percentage(m)) {
+    if (!th.min_percent_x100) return 0;
+    const std::int64_t need = (*th.min_percent_x100 * d + 9999) / 10000;
+    return need > n ? static_cast<double>(need - n) : 0.0;
+  }
+  return th.min ? std::max(0.0, static_cast<double>(*th.min) - value) : 0.0;
+}
+
+}  // namespace
+}  // namespace detail
+
+struct evaluator::impl {
+  nangluc::plan plan;
+  const nangluc::registry* reg;
+  std::vector<detail::bound_target> targets;
+
+  impl(const nangluc::plan& p, const nangluc::registry& r) : plan(p), reg(&r) {
+    detail::problem_list problems;
+    targets = detail::bind_plan(plan, r, problems, "plan");
+    problems.throw_if_errors();
+  }
+
+  detail::engine engine() const { return detail::engine{*reg, plan, targets}; }
+
+  // Points are shared by every target and milestone evaluated at the same day.
+  const detail::point& point_at(std::map<day, detail::point>& cache, day d) const {
+    auto it = cache.find(d);
+    if (it == cache.end()) it = cache.emplace(d, detail::point(*reg, d)).first;
+    return it->second;
+  }
+
+  unit_ix rows_root(const detail::point& pt, unit_ix scope, const evaluation_options& opt) const {
+    if (opt.unit.empty()) return scope;
+    const auto u = reg->find_unit(opt.unit);
+    if (!u) throw argument_error("no unit '" + opt.unit + "' in the registry");
+    const unit_ix ru = pt.resolved[u->value];
+    return !ru.is_none() && pt.tree.in_subtree(ru, scope) ? ru : unit_ix{};
+  }
+
+  std::vector<unit_ix> row_units(const detail::point& pt, unit_ix root, const detail::engine::tallies& t,
+                                 const target& tg, const evaluation_options& opt) const {
+    std::vector<unit_ix> out{root};
+    const auto& levels = reg->vocab(vocab::levels);
+    std::vector<bool> wanted(levels.size(), false);
+    if (!opt.levels.empty()) {
+      for (const auto& code : opt.levels) wanted[levels.at(code).value] = true;
+    } else {
+      const auto& filled = tg.measure == measure::activity_count ? t.numerator : t.denominator;
+      for (unit_ix u : pt.tree.subtree(root))
+        if (u != root && filled.at(u) > 0) wanted[(*reg)[u].level.value] = true;
+    }
+    std::vector<std::pair<int, std::uint32_t>> order;  // (depth, level term)
+    for (std::uint32_t l = 0; l < wanted.size(); ++l)
+      if (wanted[l]) order.emplace_back(levels.entries()[l].depth.value_or(99), l);
+    std::sort(order.begin(), order.end());
+    for (const auto& [depth, level] : order)
+      for (unit_ix u : pt.tree.subtree(root))
+        if (u != root && (*reg)[u].level.value == level) out.push_back(u);
+    return out;
+  }
+
+  milestone_result evaluate_milestone(const detail::bound_target& bt, const detail::milestone_spec& m, day D,
+                                      const evaluation_options& opt, std::map<day, detail::point>& cache) const {
+    const auto& tg = *bt.source;
+    milestone_result res;
+    res.label = m.label;
+    res.window = m.window;
+    res.due = m.window.to;
+    res.threshold = m.threshold;
+    const day a = m.window.from, due = m.window.to;
+    if (D < a) return res;  // not_started, no rows
+    const day e = std::min(D, due);
+    res.evaluated_at = e;
+    const auto eng = engine();
+    const auto& pt = point_at(cache, e);
+    const unit_ix scope = eng.scope_at(pt);
+    if (scope.is_none()) {
+      res.status = status::no_data;
+      return res;
+    }
+    detail::engine::tallies now(pt);
+    eng.count(bt, a, pt, scope, now);
+
+    // The baseline: each row's own value as of day a, for the trajectory of a milestone in progress.
+    const bool in_progress = D < due;
+    std::optional<detail::engine::tallies> base;
+    const detail::point* pa = nullptr;
+    if (in_progress) {
+      pa = &point_at(cache, a);
+      base.emplace(*pa);
+      const unit_ix scope_a = eng.scope_at(*pa);
+      if (!scope_a.is_none()) eng.count(bt, a, *pa, scope_a, *base);
+    }
+
+    const unit_ix root = rows_root(pt, scope, opt);
+    if (root.is_none()) {
+      res.status = status::no_data;
+      return res;
+    }
+    const bool pct = detail::is_percentage(tg.measure);
+    const double f = due > a ? std::clamp(static_cast<double>(D - a) / static_cast<double>(due - a), 0.0, 1.0) : 1.0;
+    const double ratio = plan.at_risk_ratio;
+    for (unit_ix u : row_units(pt, root, now, tg, opt)) {
+      result_row row;
+      row.unit = u;
+      const bool is_root = u == root;
+      double value;
+      double baseline = 0;
+      if (pct) {
+        row.numerator = static_cast<std::int64_t>(now.numerator.at(u));
+        row.denominator = static_cast<std::int64_t>(now.denominator.at(u));
+        if (row.denominator > 0)
+          row.percent = 100.0 * static_cast<double>(row.numerator) / static_cast<double>(row.denominator);
+        value = row.percent.value_or(0);
+        if (base && base->denominator.at(u) > 0) baseline = 100.0 * base->numerator.at(u) / base->denominator.at(u);
+      } else {
+        row.value = now.numerator.at(u);
+        value = row.value;
+        if (base) baseline = base->numerator.at(u);
+      }
+      if (!pct && !is_root) {
+        row.status = status::none;  // an activity threshold is the scope's, not each unit's
+        res.rows.push_back(row);
+        continue;
+      }
+      if (pct && row.denominator == 0) {
+        row.status = status::no_data;
+        res.rows.push_back(row);
+        continue;
+      }
+      const bool met = detail::threshold_met(m.threshold, tg.measure, row.numerator, row.denominator, row.value);
+      row.gap = detail::gap_of(m.threshold, tg.measure, row.numerator, row.denominator, row.value);
+      std::optional<double> target_value;
+      if (pct && m.threshold.min_percent_x100) target_value = static_cast<double>(*m.threshold.min_percent_x100) / 100.0;
+      if (!pct && m.threshold.min) target_value = static_cast<double>(*m.threshold.min);
+      if (target_value && due > a) {
+        row.expected = baseline + (*target_value - baseline) * f;
+        if (f > 0) {
+          double projected = baseline + (value - baseline) / f;
+          if (pct) projected = std::min(projected, 100.0);
+          row.projected = projected;
+        }
+      }
+      if (D >= due) row.status = met ? status::achieved : status::missed;
+      else if (met) row.status = status::achieved;
+      else if (!row.expected) row.status = status::off_track;
+      else if (value >= *row.expected) row.status = status::on_track;
+      else if (value >= ratio * *row.expected) row.status = status::at_risk;
+      else row.status = status::off_track;
+      res.rows.push_back(row);
+    }
+    res.status = res.rows.empty() ? status::no_data : res.rows.front().status;
+    return res;
+  }
+
+  report evaluate(day D, const evaluation_options& opt, std::map<day, detail::point>& cache) const {
+    report rep;
+    rep.plan_id = plan.id;
+    rep.as_of = D;
+    if (auto issuer = reg->find_unit(plan.issuer)) rep.scope = *issuer;
+    rep.warnings = plan.warnings;
+    for (const auto& bt : targets) {
+      target_result tr;
+      tr.target_id = bt.source->id;
+      for (const auto& m : detail::milestones_of(plan, *bt.source))
+        tr.results.push_back(evaluate_milestone(bt, m, D, opt, cache));
+      rep.targets.push_back(std::move(tr));
+    }
+    return rep;
+  }
+};
+
+evaluator::evaluator(const nangluc::plan& p, const nangluc::registry& r) : impl_(std::make_unique<impl>(p, r)) {}
+evaluator::~evaluator() = default;
+evaluator::evaluator(evaluator&&) noexcept = default;
+evaluator& evaluator::operator=(evaluator&&) noexcept = default;
+
+const nangluc::plan& evaluator::plan() const noexcept { return impl_->plan; }
+const nangluc::registry& evaluator::registry() const noexcept { return *impl_->reg; }
+
+report evaluator::evaluate(day as_of, const evaluation_options& options) const {
+  std::map<day, detail::point> cache;
+  return impl_->evaluate(as_of, options, cache);
+}
+
+std::vector<report> evaluator::evaluate_series(std::span<const day> dates, const evaluation_options& options) const {
+  // Trees and successor maps are built once per distinct evaluation point across the series:
+  // a milestone already due is evaluated at its due date for every later date.
+  std::map<day, detail::point> cache;
+  std::vector<report> out;
+  out.reserve(dates.size());
+  for (day d : dates) out.push_back(impl_->evaluate(d, options, cache));
+  return out;
+}
+
+std::vector<need> evaluator::needs(std::string_view target_id, day as_of, const evaluation_options& options) const {
+  const auto& im = *impl_;
+  const detail::bound_target* bt = nullptr;
+  for (const auto& t : im.targets)
+    if (t.source->id == target_id) bt = &t;
+  if (!bt) throw argument_error("no target '" + std::string(target_id) + "' in plan '" + im.plan.id + "'");
+  const auto& tg = *bt->source;
+  if (tg.measure == measure::activity_count)
+    throw argument_error("target '" + tg.id + "' counts activities: it has no needs list");
+
+  // The milestone in progress on as_of, else the last one due before it.
+  const auto specs = detail::milestones_of(im.plan, tg);
+  const detail::milestone_spec* chosen = nullptr;
+  for (const auto& m : specs)
+    if (m.window.contains(as_of) && (!chosen || m.window.to < chosen->window.to)) chosen = &m;
+  if (!chosen)
+    for (const auto& m : specs)
+      if (m.window.to < as_of && (!chosen || m.window.to > chosen->window.to)) chosen = &m;
+  std::vector<need> out;
+  if (!chosen) return out;
+
+  const day a = chosen->window.from, e = std::min(as_of, chosen->window.to);
+  const auto eng = im.engine();
+  const detail::point pt(*im.reg, e);
+  const unit_ix scope = eng.scope_at(pt);
+  if (scope.is_none()) return out;
+  const unit_ix root = im.rows_root(pt, scope, options);
+  if (root.is_none()) return out;
+  const auto& r = *im.reg;
+
+  if (tg.measure == measure::unit_coverage || tg.measure == measure::staffing_fill) {
+    detail::engine::tallies persons(pt);
+    eng.count_persons(*bt, a, pt, scope, persons);
+    if (tg.measure == measure::unit_coverage) {
+      const auto& covered = bt->criterion ? persons.numerator : persons.denominator;
+      for (unit_ix u : pt.tree.subtree(root)) {
+        if (r[u].level != bt->unit_level) continue;
+        const auto have = static_cast<std::int64_t>(covered.at(u));
+        if (have >= tg.min_per_unit) continue;
+        need n;
+        n.unit = u;
+        n.persons = have;
+        n.missing = tg.min_per_unit - have;
+        out.push_back(n);
+      }
+    } else {
+      // Units holding quotas, with the posts they lack.
+      std::map<std::uint32_t, std::int64_t> quota_at;
+      for (const auto& q : r.quotas()) {
+        if (!q.when.contains(e) || !eng.quota_allowed(*bt->population, q)) continue;
+        const unit_ix u = pt.resolved[q.unit.value];
+        if (u.is_none() || !pt.tree.in_subtree(u, root)) continue;
+        quota_at[pt.tree.position(u)] += q.count;
+      }
+      for (const auto& [pos, quota] : quota_at) {
+        const unit_ix u = pt.tree.preorder()[pos];
+        // A quota covers the posts of its unit's subtree, as in the fill rows.
+        const auto have = static_cast<std::int64_t>(persons.denominator.at(u));
+        if (have >= quota) continue;
+        need n;
+        n.unit = u;
+        n.persons = have;
+        n.missing = quota - have;
+        out.push_back(n);
+      }
+    }
+    return out;
+  }
+
+  std::vector<unit_ix> units;
+  day last = 0;
+  for (std::uint32_t pi = 0; pi < r.persons().size(); ++pi) {
+    const person_ix person{pi};
+    assignment_ix first;
+    eng.population_units(*bt->population, person, a, pt, root, tg.denominator, units, last, &first);
+    if (units.empty()) continue;
+    const day at = tg.denominator == denominator_policy::in_post_at_end ? e : last;
+    if (bt->criterion && eng.meets(*bt->criterion, person, a, at)) continue;
+    need n;
+    n.person = person;
+    n.assignment = first;
+    n.unit = units.front();
+    if (bt->criterion) n.last_completed = eng.last_completion(*bt->criterion, person, at);
+    out.push_back(n);
+  }
+  return out;
+}
+
+report evaluate(const plan& p, const registry& r, day as_of, const evaluation_options& options) {
+  return evaluator(p, r).evaluate(as_of, options);
+}
+
+}  // namespace nangluc
