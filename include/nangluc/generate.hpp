@@ -15,6 +15,11 @@ namespace nangluc {
 /// with a training history from 2016 to 2026.
 [[nodiscard]] registry generate_lai_chau();
 
+/// The example registry of Đồng Tháp province (plan 195/KH-UBND, seed 001): province "87",
+/// its districts and communes until 2025-06-30 and the merged communes after, with a training
+/// history from 2021 on.
+[[nodiscard]] registry generate_dong_thap();
+
 struct national_options {
   std::size_t persons = 1'000'000;
   std::uint64_t seed = 1;

@@ -5,13 +5,18 @@
 
 #include "cli/text_table.hpp"
 
+#include <nangluc/evaluation.hpp>
 #include <nangluc/nangluc.hpp>
+#include <nangluc/plan.hpp>
+#include <nangluc/report.hpp>
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <nlohmann/json.hpp>
 
 #include <iostream>
 #include <map>
+#include <set>
+#include <sstream>
 
 namespace nangluc::cli {
 namespace {
@@ -40,6 +45,60 @@ day as_of_or_today(const std::optional<std::string>& text) {
   if (!text) return to_day(boost::gregorian::day_clock::local_day());
   if (auto d = parse_day(*text)) return *d;
   throw argument_error("--as-of: '" + *text + "' is not a date (YYYY-MM-DD or dd/mm/yyyy)");
+}
+
+// A plan and a registry, loaded together so that the problems of both are reported at once.
+struct inputs {
+  nangluc::plan plan;
+  nangluc::registry registry;
+};
+
+inputs load_inputs(const std::string& plan_path, const std::string& registry_path) {
+  inputs in;
+  std::vector<problem> problems;
+  try {
+    in.plan = load_plan(plan_path);
+  } catch (const validation_error& e) {
+    problems = e.problems();
+  }
+  try {
+    in.registry = load_registry(registry_path);
+  } catch (const validation_error& e) {
+    problems.insert(problems.end(), e.problems().begin(), e.problems().end());
+  }
+  if (!problems.empty()) throw validation_error(std::move(problems));
+  return in;
+}
+
+// Prints the plan's and the registry's warnings; returns them as printed, so that the
+// evaluation's own warnings (which repeat the plan's) can be printed once each.
+std::set<std::string> print_warnings(const inputs& in, std::ostream& err) {
+  std::set<std::string> printed;
+  auto print = [&](const problem& w) {
+    if (printed.insert(w.to_string()).second) err << w.to_string() << '\n';
+  };
+  for (const auto& w : in.plan.warnings) print(w);
+  for (const auto& w : in.registry.warnings()) print(w);
+  return printed;
+}
+
+// --level and --unit name things the registry must have: a usage error when it does not.
+evaluation_options evaluation_options_for(const registry& reg, const std::vector<std::string>& levels,
+                                          const std::string& unit) {
+  const auto& known = reg.vocab(vocab::levels);
+  for (const auto& code : levels) {
+    if (known.find(code)) continue;
+    std::string msg = "--level: '" + code + "' is not a level code";
+    const auto near = known.nearest(code);
+    for (std::size_t i = 0; i < near.size(); ++i) msg += (i ? ", '" : "; did you mean '") + near[i] + "'";
+    if (!near.empty()) msg += '?';
+    throw argument_error(msg);
+  }
+  if (!unit.empty() && !reg.find_unit(unit)) throw argument_error("--unit: the registry has no unit '" + unit + "'");
+  evaluation_options o;
+  o.levels = levels;
+  o.unit = unit;
+  return o;
 }
 
 csv_options csv_options_for(const std::string& date_format) {
@@ -138,15 +197,25 @@ nlohmann::ordered_json counts_json(const code_counts& c) {
 
 }  // namespace
 
-int run_validate(const std::string& path, std::ostream& out, std::ostream& err) {
+int run_validate(const validate_args& a, std::ostream& out, std::ostream& err) {
   return guarded(err, [&] {
-    const auto reg = load_registry(path);
-    for (const auto& w : reg.warnings()) err << w.to_string() << '\n';
-    out << path << ": valid: " << reg.units().size() << " units, " << reg.persons().size() << " persons, "
+    inputs in;
+    if (a.plan) {
+      in = load_inputs(*a.plan, a.registry);
+      const evaluator bound(in.plan, in.registry);  // unknown codes, groups or units throw here
+    } else {
+      in.registry = load_registry(a.registry);
+    }
+    print_warnings(in, err);
+    const auto& reg = in.registry;
+    out << a.registry << ": valid: " << reg.units().size() << " units, " << reg.persons().size() << " persons, "
         << reg.assignments().size() << " assignments, " << reg.qualifications().size() << " qualifications, "
         << reg.courses().size() << " courses, " << reg.sessions().size() << " sessions, "
         << reg.enrollments().size() << " enrollments, " << reg.quotas().size() << " quotas; "
         << reg.warnings().size() << " warnings\n";
+    if (a.plan)
+      out << *a.plan << ": valid: plan " << in.plan.id << ", " << in.plan.phases.size() << " phases, "
+          << in.plan.targets.size() << " targets; " << in.plan.warnings.size() << " warnings\n";
     return 0;
   });
 }
@@ -209,16 +278,101 @@ int run_generate(const generate_args& a, std::ostream& out, std::ostream& err) {
     registry reg;
     if (a.profile == "lai-chau") {
       reg = generate_lai_chau();
+    } else if (a.profile == "dong-thap") {
+      reg = generate_dong_thap();
     } else if (a.profile == "national") {
       national_options o;
       o.persons = a.persons;
       o.seed = a.seed;
       reg = generate_national(o);
     } else {
-      throw argument_error("--profile must be lai-chau or national, not '" + a.profile + "'");
+      throw argument_error("--profile must be lai-chau, dong-thap or national, not '" + a.profile + "'");
     }
     if (a.output) save_registry(reg, *a.output, csv_options_for(a.date_format));
     else write_registry_json(reg, out);
+    return 0;
+  });
+}
+
+int run_evaluate(const evaluate_args& a, std::ostream& out, std::ostream& err) {
+  return guarded(err, [&] {
+    // Usage errors first, before any file is read.
+    std::vector<day> dates;
+    for (const auto& text : a.as_of) dates.push_back(as_of_or_today(text));
+    if (dates.empty()) dates.push_back(as_of_or_today(std::nullopt));
+    format_options fo;
+    fo.decimals = a.decimals;
+    fo.rounding = a.rounding == "truncate" ? rounding::truncate : rounding::half_up;
+    fo.lang = a.lang;
+
+    const auto in = load_inputs(a.plan, a.registry);
+    auto printed = print_warnings(in, err);
+    const auto options = evaluation_options_for(in.registry, a.levels, a.unit);
+    const evaluator ev(in.plan, in.registry);
+    const auto reports = ev.evaluate_series(dates, options);
+
+    if (a.format == "json") {
+      if (reports.size() == 1) {
+        write_report_json(reports.front(), in.plan, in.registry, out);
+      } else {  // a series: a JSON list of reports, in the order the dates were given
+        out << '[';
+        for (std::size_t i = 0; i < reports.size(); ++i) {
+          std::ostringstream one;
+          write_report_json(reports[i], in.plan, in.registry, one);
+          std::string text = std::move(one).str();
+          while (!text.empty() && text.back() == '\n') text.pop_back();
+          out << (i ? ",\n" : "\n") << text;
+        }
+        out << "\n]\n";
+      }
+    } else if (a.format == "csv") {
+      // The document has no place for the evaluation's warnings: they go to stderr, once each.
+      for (const auto& rep : reports)
+        for (const auto& w : rep.warnings)
+          if (printed.insert(w.to_string()).second) err << w.to_string() << '\n';
+      if (reports.size() == 1) {
+        write_report_csv(reports.front(), in.plan, in.registry, fo, out);
+      } else {  // a series: one table, each row led by its evaluation date
+        for (std::size_t i = 0; i < reports.size(); ++i) {
+          std::ostringstream one;
+          write_report_csv(reports[i], in.plan, in.registry, fo, one);
+          const std::string text = std::move(one).str();
+          const auto header_end = text.find("\r\n") + 2;
+          if (i == 0) out << "as_of," << text.substr(0, header_end);
+          const std::string date = format_day(reports[i].as_of) + ',';
+          for (std::size_t pos = header_end; pos < text.size();) {
+            const auto end = text.find("\r\n", pos) + 2;
+            out << date << text.substr(pos, end - pos);
+            pos = end;
+          }
+        }
+      }
+    } else {
+      for (std::size_t i = 0; i < reports.size(); ++i) {
+        if (i) out << '\n';
+        write_report_table(reports[i], in.plan, in.registry, fo, out);
+      }
+    }
+    return 0;
+  });
+}
+
+int run_needs(const needs_args& a, std::ostream& out, std::ostream& err) {
+  return guarded(err, [&] {
+    const day d = as_of_or_today(a.as_of);
+    const auto in = load_inputs(a.plan, a.registry);
+    print_warnings(in, err);
+    const target* t = in.plan.find_target(a.target);
+    if (!t) {
+      std::string ids;
+      for (const auto& x : in.plan.targets) ids += (ids.empty() ? "" : ", ") + x.id;
+      throw argument_error("--target: the plan has no target '" + a.target + "' (its targets: " + ids + ")");
+    }
+    const auto options = evaluation_options_for(in.registry, {}, a.unit);
+    const evaluator ev(in.plan, in.registry);
+    const auto needs = ev.needs(a.target, d, options);
+    if (a.format == "json") write_needs_json(needs, *t, in.registry, out);
+    else write_needs_csv(needs, *t, in.registry, out);
     return 0;
   });
 }

@@ -2,9 +2,11 @@
 // (0 success, 1 invalid input, 2 usage) and writes its output to `out`.
 #pragma once
 
+#include <cstdint>
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace nangluc::cli {
 
@@ -29,9 +31,32 @@ struct generate_args {
   std::string date_format = "iso";
 };
 
-int run_validate(const std::string& registry, std::ostream& out, std::ostream& err);
+struct validate_args {
+  std::string registry;
+  std::optional<std::string> plan;  ///< also read the plan and bind it to the registry
+};
+struct evaluate_args {
+  std::string plan, registry;
+  std::vector<std::string> as_of;   ///< several: a series; none: today
+  std::string format = "table";
+  std::vector<std::string> levels;
+  std::string unit;
+  std::string lang = "vi";
+  int decimals = 1;
+  std::string rounding = "half_up";
+};
+struct needs_args {
+  std::string plan, registry, target;
+  std::optional<std::string> as_of;
+  std::string unit;
+  std::string format = "csv";
+};
+
+int run_validate(const validate_args& a, std::ostream& out, std::ostream& err);
 int run_convert(const convert_args& a, std::ostream& out, std::ostream& err);
 int run_structure(const structure_args& a, std::ostream& out, std::ostream& err);
 int run_generate(const generate_args& a, std::ostream& out, std::ostream& err);
+int run_evaluate(const evaluate_args& a, std::ostream& out, std::ostream& err);
+int run_needs(const needs_args& a, std::ostream& out, std::ostream& err);
 
 }  // namespace nangluc::cli

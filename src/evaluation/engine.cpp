@@ -118,9 +118,15 @@ struct engine {
 
   // The units (in the tree at e, inside `scope`) of a person's posts that put them in the
   // population; `last_day` gets the last day in post within [a, e].
+  // Posts left out because their unit ended with no successor (reported as a warning).
+  struct left_out {
+    std::size_t count = 0;
+    assignment_ix example;
+  };
+
   void population_units(const bound_selector& s, person_ix person, day a, const point& pt, unit_ix scope,
                         denominator_policy policy, std::vector<unit_ix>& units, day& last_day,
-                        assignment_ix* first_post = nullptr) const {
+                        assignment_ix* first_post = nullptr, left_out* dropped = nullptr) const {
     units.clear();
     last_day = day_min;
     for (auto ax : r.assignments_of(person)) {
@@ -130,8 +136,11 @@ struct engine {
                                                                          : as.when.to >= a;
       if (!active) continue;
       const unit_ix u = pt.resolved[as.unit.value];
-      if (u.is_none() || !pt.tree.in_subtree(u, scope)) continue;
-      if (!matches(s, as, u, pt)) continue;
+      if (u.is_none()) {
+        if (dropped && r[as.unit].valid.to < pt.e && ++dropped->count == 1) dropped->example = ax;
+        continue;
+      }
+      if (!pt.tree.in_subtree(u, scope) || !matches(s, as, u, pt)) continue;
       units.push_back(u);
       last_day = std::max(last_day, std::min(as.when.to, pt.e));
       if (first_post && first_post->is_none()) *first_post = ax;
@@ -208,6 +217,7 @@ struct engine {
   // ---- one evaluation point -------------------------------------------------------------------
   struct tallies {
     subtree_counts numerator, denominator;
+    left_out dropped;
     explicit tallies(const point& pt) : numerator(pt), denominator(pt) {}
   };
 
@@ -223,7 +233,7 @@ struct engine {
     const auto policy = t.source->denominator;
     for (std::uint32_t pi = 0; pi < r.persons().size(); ++pi) {
       const person_ix person{pi};
-      population_units(*t.population, person, a, pt, scope, policy, units, last);
+      population_units(*t.population, person, a, pt, scope, policy, units, last, nullptr, &out.dropped);
       if (units.empty()) continue;
       out.denominator.add(units);
       const day e = policy == denominator_policy::in_post_at_end ? pt.e : last;
@@ -235,6 +245,7 @@ struct engine {
   void count_units(const bound_target& t, day a, const point& pt, unit_ix scope, tallies& out) const {
     tallies persons(pt);
     count_persons(t, a, pt, scope, persons);
+    out.dropped = persons.dropped;
     const auto& covered = t.criterion ? persons.numerator : persons.denominator;
     for (unit_ix u : pt.tree.subtree(scope)) {
       if (r[u].level != t.unit_level) continue;
@@ -255,6 +266,7 @@ struct engine {
   void count_fill(const bound_target& t, day a, const point& pt, unit_ix scope, tallies& out) const {
     tallies persons(pt);
     count_persons(t, a, pt, scope, persons);
+    out.dropped = persons.dropped;
     out.numerator = persons.denominator;
     for (const auto& q : r.quotas()) {
       if (!q.when.contains(pt.e) || !quota_allowed(*t.population, q)) continue;
@@ -456,7 +468,8 @@ struct evaluator::impl {
   }
 
   milestone_result evaluate_milestone(const detail::bound_target& bt, const detail::milestone_spec& m, day D,
-                                      const evaluation_options& opt, std::map<day, detail::point>& cache) const {
+                                      const evaluation_options& opt, std::map<day, detail::point>& cache,
+                                      std::vector<problem>& warnings) const {
     const auto& tg = *bt.source;
     milestone_result res;
     res.label = m.label;
@@ -476,6 +489,14 @@ struct evaluator::impl {
     }
     detail::engine::tallies now(pt);
     eng.count(bt, a, pt, scope, now);
+    if (now.dropped.count > 0) {
+      const auto& as = (*reg)[now.dropped.example];
+      const auto& u = (*reg)[as.unit];
+      warnings.push_back({severity::warning, "ended_unit_without_successor", "", "/targets/" + tg.id + "/" + m.label,
+                          std::to_string(now.dropped.count) + " post(s) left out of " + tg.id + " " + m.label +
+                              " because their unit ended with no successor (e.g. person '" + (*reg)[as.person].id +
+                              "' at '" + u.id + "', ended " + format_day(u.valid.to) + ")"});
+    }
 
     // The baseline: each row's own value as of day a, for the trajectory of a milestone in progress.
     const bool in_progress = D < due;
@@ -559,7 +580,7 @@ struct evaluator::impl {
       target_result tr;
       tr.target_id = bt.source->id;
       for (const auto& m : detail::milestones_of(plan, *bt.source))
-        tr.results.push_back(evaluate_milestone(bt, m, D, opt, cache));
+        tr.results.push_back(evaluate_milestone(bt, m, D, opt, cache, rep.warnings));
       rep.targets.push_back(std::move(tr));
     }
     return rep;

@@ -1,0 +1,1387 @@
+// Plans as `nangluc/plan@1` JSON: reading with every problem located, writing canonically
+// (evaluation.md §1–3, model.md §4). Plans are small, so the reader works on a DOM.
+
+#include <nangluc/plan.hpp>
+
+#include "io/json_records.hpp"
+#include "io/read_file.hpp"
+#include "io/text_format.hpp"
+#include "problems.hpp"
+#include "unicode.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <initializer_list>
+#include <limits>
+#include <set>
+#include <utility>
+
+namespace nangluc {
+
+const target* plan::find_target(std::string_view target_id) const {
+  for (const auto& t : targets)
+    if (t.id == target_id) return &t;
+  return nullptr;
+}
+
+const phase* plan::find_phase(std::string_view phase_id) const {
+  for (const auto& ph : phases)
+    if (ph.id == phase_id) return &ph;
+  return nullptr;
+}
+
+day_range milestone_window(const plan& p, const milestone& m) {
+  switch (m.what) {
+    case milestone::kind::phase:
+      if (const auto* ph = p.find_phase(m.phase)) return ph->when;
+      throw argument_error("a milestone names phase '" + m.phase + "', which plan '" + p.id + "' does not have");
+    case milestone::kind::window: return m.window;
+    case milestone::kind::by: return {p.period.from, m.window.to};
+  }
+  return m.window;
+}
+
+std::string_view to_string(measure m) noexcept {
+  switch (m) {
+    case measure::person_coverage: return "person_coverage";
+    case measure::annual_person_coverage: return "annual_person_coverage";
+    case measure::unit_coverage: return "unit_coverage";
+    case measure::activity_count: return "activity_count";
+    case measure::staffing_fill: return "staffing_fill";
+  }
+  return "person_coverage";
+}
+
+std::string_view to_string(count_kind c) noexcept {
+  switch (c) {
+    case count_kind::sessions: return "sessions";
+    case count_kind::person_times: return "person_times";
+    case count_kind::unique_persons: return "unique_persons";
+    case count_kind::hours: return "hours";
+    case count_kind::cost_vnd: return "cost_vnd";
+  }
+  return "person_times";
+}
+
+namespace {
+
+using json = nlohmann::json;
+using detail::json_type_name;
+using detail::pointer_token;
+
+constexpr std::string_view plan_format = "nangluc/plan@1";
+
+bool is_extension(std::string_view key) { return key.size() > 2 && key.substr(0, 2) == "x_"; }
+
+std::optional<measure> parse_measure(std::string_view s) {
+  for (auto m : {measure::person_coverage, measure::annual_person_coverage, measure::unit_coverage,
+                 measure::activity_count, measure::staffing_fill})
+    if (to_string(m) == s) return m;
+  return std::nullopt;
+}
+
+std::optional<count_kind> parse_count(std::string_view s) {
+  for (auto c : {count_kind::sessions, count_kind::person_times, count_kind::unique_persons, count_kind::hours,
+                 count_kind::cost_vnd})
+    if (to_string(c) == s) return c;
+  return std::nullopt;
+}
+
+std::string_view to_string(denominator_policy d) {
+  return d == denominator_policy::in_post_at_end ? "in_post_at_end" : "in_post_during_window";
+}
+
+std::string range_text(const day_range& r) { return format_day(r.from) + ".." + format_day(r.to); }
+
+int year_of(day d) { return static_cast<int>(to_date(d).year()); }
+
+// Which target fields each measure takes (evaluation.md §3); `id`, `title`, `measure` and x_
+// fields go with every measure.
+struct measure_rule {
+  std::vector<std::string_view> required, optional;
+};
+
+const measure_rule& rule_for(measure m) {
+  static const measure_rule person{{"population", "criterion", "milestones"}, {"denominator"}};
+  static const measure_rule annual{{"population", "criterion", "min_percent"}, {"denominator", "years"}};
+  static const measure_rule units{{"unit_level", "population", "milestones"}, {"criterion", "min_per_unit"}};
+  static const measure_rule activity{{"count", "milestones"}, {"filter", "population"}};
+  static const measure_rule fill{{"population", "milestones"}, {}};
+  switch (m) {
+    case measure::person_coverage: return person;
+    case measure::annual_person_coverage: return annual;
+    case measure::unit_coverage: return units;
+    case measure::activity_count: return activity;
+    case measure::staffing_fill: return fill;
+  }
+  return person;
+}
+
+constexpr std::array<std::string_view, 10> target_specific_fields = {
+    "population", "criterion", "denominator", "unit_level", "min_per_unit", "count",
+    "filter",     "min_percent", "years",     "milestones"};
+
+template <class List>
+bool contains(const List& list, std::string_view s) {
+  return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+// A JSON value parsed under the nesting limit, with duplicate keys found and located (nlohmann
+// would silently keep one of them). Problems go to `problems`; nullopt when the text cannot
+// be read at all.
+std::string line_column(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  std::size_t line = 1, col = 1;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
+  }
+  return std::to_string(line) + ":" + std::to_string(col);
+}
+
+std::string syntax_message(const json::parse_error& e) {
+  std::string m = e.what();
+  if (auto p = m.find(": "); p != std::string::npos && m.rfind("[json.exception", 0) == 0) m = m.substr(p + 2);
+  std::string out;
+  for (char ch : m) {
+    const auto c = static_cast<unsigned char>(ch);
+    out += (c < 0x20 || c >= 0x80) ? '?' : ch;
+  }
+  return out;
+}
+
+std::optional<json> parse_plan_text(std::string_view text, const std::string& file, detail::problem_list& problems) {
+  struct frame {
+    bool array = false;
+    std::size_t index = 0;
+    std::string key;
+    std::vector<std::string> keys;
+  };
+  std::vector<frame> stack;
+  struct too_deep {};
+  auto pointer = [&](std::size_t frames) {
+    std::string p;
+    for (std::size_t i = 0; i < frames && i < stack.size(); ++i)
+      p += "/" + (stack[i].array ? std::to_string(stack[i].index) : pointer_token(stack[i].key));
+    return p;
+  };
+  auto element_done = [&] {
+    if (!stack.empty() && stack.back().array) ++stack.back().index;
+  };
+  // Never discards anything: nlohmann skips the end events of discarded containers, which would
+  // unbalance the stack. A duplicate key is an error, so which copy survives does not matter.
+  json::parser_callback_t callback = [&](int depth, json::parse_event_t event, json& parsed) -> bool {
+    using ev = json::parse_event_t;
+    switch (event) {
+      case ev::object_start:
+      case ev::array_start:
+        if (depth >= detail::max_json_depth) {
+          problems.error("too_deep", file, pointer(stack.size()),
+                         "nested more than " + std::to_string(detail::max_json_depth) + " levels deep");
+          throw too_deep{};
+        }
+        stack.push_back(frame{event == ev::array_start, 0, {}, {}});
+        break;
+      case ev::key: {
+        auto& top = stack.back();
+        const auto& k = parsed.get_ref<const std::string&>();
+        if (std::find(top.keys.begin(), top.keys.end(), k) != top.keys.end())
+          problems.error("duplicate_key", file, pointer(stack.size() - 1) + "/" + pointer_token(k),
+                         "key '" + k + "' appears twice in the same object");
+        else
+          top.keys.push_back(k);
+        top.key = k;
+        break;
+      }
+      case ev::object_end:
+      case ev::array_end:
+        if (!stack.empty()) stack.pop_back();
+        element_done();
+        break;
+      case ev::value: element_done(); break;
+    }
+    return true;
+  };
+  try {
+    return json::parse(text.begin(), text.end(), callback, /*allow_exceptions=*/true, /*ignore_comments=*/false);
+  } catch (const json::parse_error& e) {
+    problems.error("json_syntax", file, line_column(text, e.byte == 0 ? 0 : e.byte - 1), syntax_message(e));
+  } catch (const too_deep&) {
+  }
+  return std::nullopt;
+}
+
+class plan_reader;
+
+// The fields of one JSON object: reports a value that is not an object, unknown fields, and
+// keeps x_ fields (or, where the model has no room for them, warns that they are dropped).
+class fields {
+ public:
+  fields(plan_reader& r, const json& v, std::string where, std::string_view what,
+         std::initializer_list<std::string_view> known, bool keeps_extras);
+
+  [[nodiscard]] bool ok() const { return ok_; }
+  [[nodiscard]] const json* get(std::string_view key) const {
+    if (!ok_) return nullptr;
+    auto it = v_.find(key);
+    if (it == v_.end() || it->is_null()) return nullptr;
+    return &*it;
+  }
+  [[nodiscard]] bool has(std::string_view key) const { return get(key) != nullptr; }
+  [[nodiscard]] std::string at(std::string_view key) const { return where_ + "/" + pointer_token(key); }
+  [[nodiscard]] const std::string& where() const { return where_; }
+  extra_fields take_extras() { return std::move(extras_); }
+
+  void missing(std::string_view key) const;
+  std::string text(std::string_view key, bool required) const;
+  std::optional<day> date(std::string_view key, bool required) const;
+
+ private:
+  plan_reader& r_;
+  const json& v_;
+  std::string where_;
+  bool ok_ = true;
+  extra_fields extras_;
+};
+
+class plan_reader {
+ public:
+  explicit plan_reader(std::string file) : file_(std::move(file)) {}
+
+  void error(const std::string& where, std::string code, std::string message) {
+    problems_.error(std::move(code), file_, where, std::move(message));
+  }
+  void warning(const std::string& where, std::string code, std::string message) {
+    problems_.warning(std::move(code), file_, where, std::move(message));
+  }
+  detail::problem_list& problems() { return problems_; }
+
+  plan read(std::string_view text) {
+    auto root = parse_plan_text(text, file_, problems_);
+    if (!root) throw validation_error(problems_.take());
+    if (!root->is_object()) {
+      error("", "wrong_type", "a plan must be a JSON object, not " + json_type_name(*root));
+      problems_.throw_if_errors();
+    }
+    read_plan(*root);
+    check_names();
+    problems_.throw_if_errors();
+    p_.warnings = problems_.take();
+    return std::move(p_);
+  }
+
+  // ---- values --------------------------------------------------------------------------------
+
+  std::optional<std::string> string_value(const json& v, const std::string& where, std::string_view what) {
+    if (!v.is_string()) {
+      error(where, "wrong_type", std::string(what) + " must be a string, not " + json_type_name(v));
+      return std::nullopt;
+    }
+    std::string s = v.get<std::string>();
+    if (s.empty()) {
+      error(where, "bad_value", std::string(what) + " must not be empty");
+      return std::nullopt;
+    }
+    detail::normalize_in_place(s);
+    return s;
+  }
+
+  // A list of codes or ids; a single string stands for a list of one.
+  std::vector<std::string> string_list(const json& v, const std::string& where, std::string_view key) {
+    std::vector<std::string> out;
+    if (v.is_string()) {
+      if (auto s = string_value(v, where, "'" + std::string(key) + "'")) out.push_back(std::move(*s));
+      return out;
+    }
+    if (!v.is_array()) {
+      error(where, "wrong_type", "'" + std::string(key) + "' must be a list of strings (or one string), not " +
+                                     json_type_name(v));
+      return out;
+    }
+    if (v.empty()) {
+      error(where, "bad_value",
+            "'" + std::string(key) + "' is an empty list, which would match nothing; leave it out to allow any value");
+      return out;
+    }
+    for (std::size_t i = 0; i < v.size(); ++i)
+      if (auto s = string_value(v[i], where + "/" + std::to_string(i), "an entry of '" + std::string(key) + "'"))
+        out.push_back(std::move(*s));
+    return out;
+  }
+
+  std::optional<std::int64_t> whole_number(const json& v, const std::string& where, std::string_view key) {
+    if (v.is_number_unsigned()) {
+      const auto u = v.get<std::uint64_t>();
+      if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+        error(where, "bad_value", "'" + std::string(key) + "' is too large");
+        return std::nullopt;
+      }
+      return static_cast<std::int64_t>(u);
+    }
+    if (v.is_number_integer()) return v.get<std::int64_t>();
+    if (v.is_number_float()) {
+      const double d = v.get<double>();
+      if (std::trunc(d) == d && std::fabs(d) < 9.0e15) return static_cast<std::int64_t>(d);
+    }
+    error(where, "wrong_type", "'" + std::string(key) + "' must be a whole number, not " +
+                                   (v.is_number() ? std::string("a fraction") : json_type_name(v)));
+    return std::nullopt;
+  }
+
+  std::optional<std::int64_t> count_value(const json& v, const std::string& where, std::string_view key) {
+    auto n = whole_number(v, where, key);
+    if (n && *n < 0) {
+      error(where, "negative_value", "'" + std::string(key) + "' must not be negative");
+      return std::nullopt;
+    }
+    return n;
+  }
+
+  // A percentage with at most two decimals, in hundredths (66.67 → 6667).
+  std::optional<std::int64_t> percent_value(const json& v, const std::string& where) {
+    if (!v.is_number()) {
+      error(where, "wrong_type", "'min_percent' must be a number, not " + json_type_name(v));
+      return std::nullopt;
+    }
+    const double x = v.get<double>();
+    if (!(x >= 0 && x <= 100)) {
+      error(where, "bad_value", "'min_percent' must lie between 0 and 100, not " + v.dump());
+      return std::nullopt;
+    }
+    const double scaled = x * 100;
+    const double whole = std::round(scaled);
+    // Thresholds are compared in exact integer arithmetic, so a third decimal would be lost.
+    if (std::fabs(scaled - whole) > 1e-9) {
+      error(where, "bad_value", "'min_percent' may have at most 2 decimals (66.67, not " + v.dump() + ")");
+      return std::nullopt;
+    }
+    return static_cast<std::int64_t>(whole);
+  }
+
+  // `{start, end}` (the plan period, a phase's dates come in the same shape).
+  std::optional<day_range> range_fields(fields& f) {
+    const auto start = f.date("start", true);
+    const auto end = f.date("end", true);
+    if (!start || !end) return std::nullopt;
+    if (*start > *end) {
+      error(f.at("start"), "bad_range", "start " + format_day(*start) + " is after end " + format_day(*end));
+      return std::nullopt;
+    }
+    return day_range{*start, *end};
+  }
+
+  // Whether `r` lies inside the plan period; reports it at `where` when not.
+  void check_in_period(const day_range& r, const std::string& where, std::string_view what) {
+    if (!period_) return;
+    if (r.from < period_->from || r.to > period_->to)
+      error(where, "window_outside_period",
+            std::string(what) + " " + range_text(r) + " is not inside the plan period " + range_text(*period_));
+  }
+
+  bilingual title(fields& f, std::string_view key, bool* as_object) {
+    bilingual b;
+    const json* v = f.get(key);
+    if (!v) {
+      f.missing(key);
+      return b;
+    }
+    if (v->is_string()) {
+      if (auto s = string_value(*v, f.at(key), "'" + std::string(key) + "'")) b.vi = b.en = *s;
+      return b;
+    }
+    if (!v->is_object()) {
+      error(f.at(key), "wrong_type",
+            "'" + std::string(key) + "' must be a string or {\"vi\": …, \"en\": …}, not " + json_type_name(*v));
+      return b;
+    }
+    if (as_object) *as_object = true;
+    fields t(*this, *v, f.at(key), "a title", {"vi", "en"}, false);
+    if (!t.ok()) return b;
+    b.vi = t.text("vi", false);
+    b.en = t.text("en", false);
+    if (b.vi.empty() && b.en.empty())
+      error(f.at(key), "missing_field", "a title needs 'vi' or 'en' (or is a plain string)");
+    return b;
+  }
+
+  // ---- selectors and criteria ----------------------------------------------------------------
+
+  selector read_selector(const json& v, const std::string& where) {
+    selector s;
+    if (v.is_string()) {
+      if (auto name = string_value(v, where, "a group name")) {
+        group_refs_.push_back({*name, where, owner_});
+        s.group = std::move(*name);
+      }
+      return s;
+    }
+    fields f(*this, v, where, "a selector",
+             {"category", "roles", "sector", "level", "employer_level", "unit_kinds", "within", "sex", "age",
+              "all_of", "any_of", "not"},
+             false);
+    if (!f.ok()) return s;
+    auto list = [&](std::string_view key, std::vector<std::string>& out) {
+      if (const json* x = f.get(key)) out = string_list(*x, f.at(key), key);
+    };
+    list("category", s.category);
+    list("roles", s.roles);
+    list("sector", s.sector);
+    list("level", s.level);
+    list("employer_level", s.employer_level);
+    list("unit_kinds", s.unit_kinds);
+    list("within", s.within);
+    if (const json* x = f.get("sex")) {
+      std::vector<std::string> values = string_list(*x, f.at("sex"), "sex");
+      for (std::size_t i = 0; i < values.size(); ++i) {
+        if (values[i] == "F") s.sex.push_back(sex::female);
+        else if (values[i] == "M") s.sex.push_back(sex::male);
+        else if (values[i] == "X") s.sex.push_back(sex::other);
+        else
+          error(x->is_array() ? f.at("sex") + "/" + std::to_string(i) : f.at("sex"), "bad_value",
+                "'sex' values must be \"F\", \"M\" or \"X\", not '" + values[i] + "'");
+      }
+    }
+    if (const json* x = f.get("age")) {
+      fields a(*this, *x, f.at("age"), "'age'", {"min", "max"}, false);
+      if (const json* m = a.get("min")) s.age_min = age_value(*m, a.at("min"), "min");
+      if (const json* m = a.get("max")) s.age_max = age_value(*m, a.at("max"), "max");
+      if (s.age_min && s.age_max && *s.age_min > *s.age_max)
+        error(a.at("min"), "bad_range",
+              "age min " + std::to_string(*s.age_min) + " is above max " + std::to_string(*s.age_max));
+    }
+    auto selectors = [&](std::string_view key, std::vector<selector>& out) {
+      const json* x = f.get(key);
+      if (!x) return;
+      if (!x->is_array() || x->empty()) {
+        error(f.at(key), x->is_array() ? "bad_value" : "wrong_type",
+              "'" + std::string(key) + "' must be a non-empty list of selectors");
+        return;
+      }
+      for (std::size_t i = 0; i < x->size(); ++i)
+        out.push_back(read_selector((*x)[i], f.at(key) + "/" + std::to_string(i)));
+    };
+    selectors("all_of", s.all_of);
+    selectors("any_of", s.any_of);
+    if (const json* x = f.get("not")) s.negated.push_back(read_selector(*x, f.at("not")));
+    return s;
+  }
+
+  std::optional<int> age_value(const json& v, const std::string& where, std::string_view key) {
+    auto n = count_value(v, where, key);
+    if (n && *n > 200) {
+      error(where, "bad_value", "an age of " + std::to_string(*n) + " years is not plausible");
+      return std::nullopt;
+    }
+    if (!n) return std::nullopt;
+    return static_cast<int>(*n);
+  }
+
+  criterion read_criterion(const json& v, const std::string& where) {
+    criterion c;
+    if (v.is_string()) {
+      if (auto name = string_value(v, where, "a criterion name")) {
+        criterion_refs_.push_back({*name, where, owner_});
+        c.what = criterion::kind::named;
+        c.name = std::move(*name);
+      }
+      return c;
+    }
+    fields f(*this, v, where, "a criterion", {"training", "qualification", "all_of", "any_of", "not"}, false);
+    if (!f.ok()) return c;
+    std::vector<std::string_view> given;
+    for (std::string_view k : {"training", "qualification", "all_of", "any_of", "not"})
+      if (f.has(k)) given.push_back(k);
+    if (given.empty()) {
+      error(where, "missing_field", "a criterion needs one of 'training', 'qualification', 'all_of', 'any_of', 'not'");
+      return c;
+    }
+    if (given.size() > 1) {
+      error(f.at(given[1]), "bad_value",
+            "a criterion is one of 'training', 'qualification', 'all_of', 'any_of', 'not'; combine several with "
+            "'all_of'");
+      return c;
+    }
+    const std::string_view k = given.front();
+    const json& x = *f.get(k);
+    if (k == "training") {
+      c.what = criterion::kind::training;
+      fields t(*this, x, f.at(k), "'training'", {"courses", "kinds", "topics", "within", "min_hours"}, false);
+      if (const json* y = t.get("courses")) c.courses = string_list(*y, t.at("courses"), "courses");
+      if (const json* y = t.get("kinds")) c.kinds = string_list(*y, t.at("kinds"), "kinds");
+      if (const json* y = t.get("topics")) c.topics = string_list(*y, t.at("topics"), "topics");
+      if (const json* y = t.get("within")) c.within = training_within(*y, t.at("within"));
+      if (const json* y = t.get("min_hours")) {
+        if (!y->is_number()) {
+          error(t.at("min_hours"), "wrong_type", "'min_hours' must be a number, not " + json_type_name(*y));
+        } else if (y->get<double>() < 0) {
+          error(t.at("min_hours"), "negative_value", "'min_hours' must not be negative");
+        } else {
+          c.min_hours = y->get<double>();
+        }
+      }
+    } else if (k == "qualification") {
+      c.what = criterion::kind::qualification;
+      fields q(*this, x, f.at(k), "'qualification'", {"kind", "codes", "min_rank", "fields"}, false);
+      c.qualification_kind = q.text("kind", true);
+      if (const json* y = q.get("codes")) c.codes = string_list(*y, q.at("codes"), "codes");
+      if (const json* y = q.get("min_rank"))
+        c.min_rank = string_value(*y, q.at("min_rank"), "'min_rank'").value_or(std::string());
+      if (const json* y = q.get("fields")) c.fields = string_list(*y, q.at("fields"), "fields");
+    } else if (k == "all_of" || k == "any_of") {
+      c.what = k == "all_of" ? criterion::kind::all_of : criterion::kind::any_of;
+      if (!x.is_array() || x.empty()) {
+        error(f.at(k), x.is_array() ? "bad_value" : "wrong_type",
+              "'" + std::string(k) + "' must be a non-empty list of criteria");
+      } else {
+        for (std::size_t i = 0; i < x.size(); ++i)
+          c.children.push_back(read_criterion(x[i], f.at(k) + "/" + std::to_string(i)));
+      }
+    } else {
+      c.what = criterion::kind::negation;
+      c.children.push_back(read_criterion(x, f.at(k)));
+    }
+    return c;
+  }
+
+  training_range training_within(const json& v, const std::string& where) {
+    training_range r;
+    if (!v.is_string()) {
+      error(where, "wrong_type", "'within' must be \"window\", \"ever\" or an ISO 8601 period such as \"P12M\"");
+      return r;
+    }
+    const auto& s = v.get_ref<const std::string&>();
+    if (s == "window") return r;
+    if (s == "ever") {
+      r.what = training_range::kind::ever;
+      return r;
+    }
+    auto len = parse_period(s);
+    if (!len || (len->years == 0 && len->months == 0 && len->days == 0)) {
+      error(where, "bad_value", "'within' must be \"window\", \"ever\" or an ISO 8601 period such as \"P12M\", not '" +
+                                    s + "'");
+      return r;
+    }
+    r.what = training_range::kind::period;
+    r.length = *len;
+    return r;
+  }
+
+  // ---- the plan ------------------------------------------------------------------------------
+
+  void read_plan(const json& root) {
+    fields f(*this, root, "", "a plan",
+             {"format", "id", "title", "issuer", "reference", "implements", "period", "phases", "budget_vnd",
+              "at_risk_ratio", "groups", "criteria", "targets"},
+             true);
+    if (const json* fmt = f.get("format"); !fmt) {
+      error("/format", "missing_field", "missing \"format\": \"nangluc/plan@1\"");
+    } else if (!fmt->is_string() || fmt->get_ref<const std::string&>() != plan_format) {
+      error("/format", "bad_format", "format must be \"nangluc/plan@1\", not " + fmt->dump());
+    }
+    p_.id = f.text("id", true);
+    p_.title = title(f, "title", &p_.title_bilingual);
+    p_.issuer = f.text("issuer", true);
+    p_.reference = f.text("reference", false);
+    p_.implements = f.text("implements", false);
+
+    if (const json* v = f.get("period")) {
+      fields pf(*this, *v, f.at("period"), "'period'", {"start", "end"}, false);
+      if (pf.ok()) period_ = range_fields(pf);
+      if (period_) p_.period = *period_;
+    } else {
+      f.missing("period");
+    }
+
+    if (const json* v = f.get("phases")) read_phases(*v, f.at("phases"));
+
+    if (const json* v = f.get("budget_vnd")) p_.budget_vnd = count_value(*v, f.at("budget_vnd"), "budget_vnd");
+    if (const json* v = f.get("at_risk_ratio")) {
+      if (!v->is_number()) {
+        error(f.at("at_risk_ratio"), "wrong_type", "'at_risk_ratio' must be a number, not " + json_type_name(*v));
+      } else if (const double r = v->get<double>(); !(r > 0 && r <= 1)) {
+        error(f.at("at_risk_ratio"), "bad_value", "'at_risk_ratio' must be above 0 and at most 1, not " + v->dump());
+      } else {
+        p_.at_risk_ratio = r;
+      }
+    }
+
+    if (const json* v = f.get("groups")) {
+      named_entries(*v, f.at("groups"), "groups", [&](const std::string& name, const json& x, const std::string& w) {
+        owner_ = name;
+        p_.groups[name] = read_selector(x, w);
+        owner_.clear();
+      });
+    }
+    if (const json* v = f.get("criteria")) {
+      named_entries(*v, f.at("criteria"), "criteria", [&](const std::string& name, const json& x, const std::string& w) {
+        owner_ = name;
+        p_.criteria[name] = read_criterion(x, w);
+        owner_.clear();
+      });
+    }
+
+    if (const json* v = f.get("targets")) read_targets(*v, f.at("targets"));
+    else f.missing("targets");
+    p_.extras = f.take_extras();
+  }
+
+  template <class Read>
+  void named_entries(const json& v, const std::string& where, std::string_view what, Read read) {
+    if (!v.is_object()) {
+      error(where, "wrong_type", "'" + std::string(what) + "' must be an object of named entries, not " +
+                                     json_type_name(v));
+      return;
+    }
+    std::set<std::string> seen;
+    for (const auto& [key, x] : v.items()) {
+      const std::string w = where + "/" + pointer_token(key);
+      if (key.empty()) {
+        error(w, "bad_value", "a name in '" + std::string(what) + "' must not be empty");
+        continue;
+      }
+      std::string name = key;
+      detail::normalize_in_place(name);
+      if (!seen.insert(name).second) {
+        error(w, "duplicate_id", "the name '" + name + "' is used twice in '" + std::string(what) +
+                                     "' (two spellings of the same text)");
+        continue;
+      }
+      read(name, x, w);
+    }
+  }
+
+  void read_phases(const json& v, const std::string& where) {
+    if (!v.is_array()) {
+      error(where, "wrong_type", "'phases' must be a list of {id, start, end}, not " + json_type_name(v));
+      return;
+    }
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const std::string w = where + "/" + std::to_string(i);
+      fields f(*this, v[i], w, "a phase", {"id", "start", "end"}, false);
+      if (!f.ok()) continue;
+      phase ph;
+      ph.id = f.text("id", true);
+      const auto r = range_fields(f);
+      if (r) {
+        ph.when = *r;
+        check_in_period(*r, w, "phase '" + ph.id + "'");
+      }
+      if (ph.id.empty()) continue;
+      if (auto it = phases_.find(ph.id); it != phases_.end()) {
+        error(f.at("id"), "duplicate_id",
+              "phase id '" + ph.id + "' is used again (first at " + where + "/" + std::to_string(it->second.at) + ")");
+        continue;
+      }
+      phases_.emplace(ph.id, phase_entry{i, r});
+      p_.phases.push_back(std::move(ph));
+    }
+  }
+
+  void read_targets(const json& v, const std::string& where) {
+    if (!v.is_array()) {
+      error(where, "wrong_type", "'targets' must be a list, not " + json_type_name(v));
+      return;
+    }
+    std::map<std::string, std::size_t> ids;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const std::string w = where + "/" + std::to_string(i);
+      target t = read_target(v[i], w);
+      if (!t.id.empty()) {
+        if (auto [it, added] = ids.emplace(t.id, i); !added)
+          error(w + "/id", "duplicate_id",
+                "target id '" + t.id + "' is used again (first at " + where + "/" + std::to_string(it->second) + ")");
+      }
+      p_.targets.push_back(std::move(t));
+    }
+  }
+
+  target read_target(const json& v, const std::string& where) {
+    fields f(*this, v, where, "a target",
+             {"id", "title", "measure", "population", "criterion", "denominator", "unit_level", "min_per_unit",
+              "count", "filter", "min_percent", "years", "milestones"},
+             true);
+    target t;
+    if (!f.ok()) return t;
+    t.id = f.text("id", true);
+    t.title = title(f, "title", nullptr);
+
+    std::optional<measure> m;
+    if (const json* x = f.get("measure")) {
+      if (x->is_string()) m = parse_measure(x->get_ref<const std::string&>());
+      if (m) t.measure = *m;
+      else
+        error(f.at("measure"), "bad_value",
+              "'measure' must be one of person_coverage, annual_person_coverage, unit_coverage, activity_count, "
+              "staffing_fill, not " + x->dump());
+    } else {
+      f.missing("measure");
+    }
+    // With the measure known, fields it does not take are refused and the ones it needs required.
+    auto applies = [&](std::string_view key) {
+      if (!m) return true;
+      const auto& rule = rule_for(*m);
+      return contains(rule.required, key) || contains(rule.optional, key);
+    };
+    if (m) {
+      for (auto key : target_specific_fields)
+        if (f.has(key) && !applies(key))
+          error(f.at(key), "unknown_field",
+                "'" + std::string(key) + "' does not apply to measure " + std::string(to_string(*m)));
+      for (auto key : rule_for(*m).required)
+        if (!f.has(key)) f.missing(key);
+    }
+    auto given = [&](std::string_view key) { return applies(key) ? f.get(key) : nullptr; };
+
+    if (const json* x = given("population")) t.population = read_selector(*x, f.at("population"));
+    if (const json* x = given("criterion")) t.criterion = read_criterion(*x, f.at("criterion"));
+    if (const json* x = given("denominator")) {
+      if (x->is_string() && x->get_ref<const std::string&>() == "in_post_at_end")
+        t.denominator = denominator_policy::in_post_at_end;
+      else if (x->is_string() && x->get_ref<const std::string&>() == "in_post_during_window")
+        t.denominator = denominator_policy::in_post_during_window;
+      else
+        error(f.at("denominator"), "bad_value",
+              "'denominator' must be \"in_post_at_end\" or \"in_post_during_window\", not " + x->dump());
+    }
+    if (given("unit_level")) t.unit_level = f.text("unit_level", true);
+    if (const json* x = given("min_per_unit")) {
+      auto n = whole_number(*x, f.at("min_per_unit"), "min_per_unit");
+      if (n && *n < 1) error(f.at("min_per_unit"), "bad_value", "'min_per_unit' must be at least 1");
+      else if (n) t.min_per_unit = *n;
+    }
+    if (const json* x = given("count")) {
+      std::optional<count_kind> c;
+      if (x->is_string()) c = parse_count(x->get_ref<const std::string&>());
+      if (c) t.count = *c;
+      else
+        error(f.at("count"), "bad_value",
+              "'count' must be one of sessions, person_times, unique_persons, hours, cost_vnd, not " + x->dump());
+    }
+    if (const json* x = given("filter")) {
+      fields ff(*this, *x, f.at("filter"), "'filter'", {"courses", "kinds", "topics"}, false);
+      if (const json* y = ff.get("courses")) t.filter.courses = string_list(*y, ff.at("courses"), "courses");
+      if (const json* y = ff.get("kinds")) t.filter.kinds = string_list(*y, ff.at("kinds"), "kinds");
+      if (const json* y = ff.get("topics")) t.filter.topics = string_list(*y, ff.at("topics"), "topics");
+    }
+    if (const json* x = given("min_percent")) t.min_percent_x100 = percent_value(*x, f.at("min_percent"));
+    if (const json* x = given("years")) read_years(*x, f.at("years"), t.years);
+
+    if (const json* x = given("milestones")) {
+      const std::string mw = f.at("milestones");
+      if (!x->is_array()) {
+        error(mw, "wrong_type", "'milestones' must be a list, not " + json_type_name(*x));
+      } else if (x->empty()) {
+        error(mw, "missing_field", "a target needs at least one milestone");
+      } else {
+        std::vector<std::optional<day_range>> windows;
+        for (std::size_t i = 0; i < x->size(); ++i) {
+          std::optional<day_range> window;
+          t.milestones.push_back(read_milestone((*x)[i], mw + "/" + std::to_string(i), m, window));
+          windows.push_back(t.milestones.back().what == milestone::kind::by ? std::nullopt : window);
+        }
+        warn_overlaps(windows, mw);
+      }
+    }
+    t.extras = f.take_extras();
+    return t;
+  }
+
+  void read_years(const json& v, const std::string& where, std::vector<int>& years) {
+    if (!v.is_array() || v.empty()) {
+      error(where, v.is_array() ? "bad_value" : "wrong_type",
+            "'years' must be a non-empty list of years (leave it out for every year of the period)");
+      return;
+    }
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const std::string w = where + "/" + std::to_string(i);
+      auto y = whole_number(v[i], w, "years");
+      if (!y) continue;
+      if (period_ && (*y < year_of(period_->from) || *y > year_of(period_->to))) {
+        error(w, "window_outside_period",
+              "year " + std::to_string(*y) + " is not inside the plan period " + range_text(*period_));
+        continue;
+      }
+      if (*y < 1400 || *y > 9999) {
+        error(w, "bad_value", "year " + std::to_string(*y) + " is out of range");
+        continue;
+      }
+      if (std::find(years.begin(), years.end(), *y) != years.end()) {
+        error(w, "bad_value", "year " + std::to_string(*y) + " is listed twice");
+        continue;
+      }
+      years.push_back(static_cast<int>(*y));
+    }
+  }
+
+  milestone read_milestone(const json& v, const std::string& where, std::optional<measure> m,
+                           std::optional<day_range>& window) {
+    milestone ms;
+    fields f(*this, v, where, "a milestone", {"phase", "window", "by", "min_percent", "min", "max"}, true);
+    if (!f.ok()) return ms;
+    const int kinds = static_cast<int>(f.has("phase")) + static_cast<int>(f.has("window")) +
+                      static_cast<int>(f.has("by"));
+    if (kinds == 0) {
+      error(where, "missing_field", "a milestone needs one of 'phase', 'window' or 'by'");
+    } else if (kinds > 1) {
+      error(where, "bad_value", "a milestone has one of 'phase', 'window' or 'by', not several");
+    } else if (f.has("phase")) {
+      ms.what = milestone::kind::phase;
+      if (auto id = string_value(*f.get("phase"), f.at("phase"), "'phase'")) {
+        ms.phase = *id;
+        if (auto it = phases_.find(*id); it != phases_.end()) {
+          window = it->second.when;
+        } else {
+          error(f.at("phase"), "unknown_phase", "the plan has no phase '" + *id + "'" + known_list(phases_));
+        }
+      }
+    } else if (f.has("window")) {
+      ms.what = milestone::kind::window;
+      fields wf(*this, *f.get("window"), f.at("window"), "'window'", {"start", "end"}, false);
+      if (wf.ok()) window = range_fields(wf);
+      if (window) {
+        ms.window = *window;
+        check_in_period(*window, f.at("window"), "window");
+      }
+    } else {
+      ms.what = milestone::kind::by;
+      if (auto by = f.date("by", true)) {
+        ms.window = {p_.period.from, *by};
+        if (period_) {
+          if (*by < period_->from || *by > period_->to)
+            error(f.at("by"), "window_outside_period",
+                  "'by' " + format_day(*by) + " is not inside the plan period " + range_text(*period_));
+          else
+            window = ms.window;
+        }
+      }
+    }
+
+    const bool counts = m == measure::activity_count;
+    const bool percents = m && !counts;
+    if (const json* x = f.get("min_percent")) {
+      if (counts) error(f.at("min_percent"), "unknown_field", "an activity count takes 'min' and/or 'max', not 'min_percent'");
+      else ms.threshold.min_percent_x100 = percent_value(*x, f.at("min_percent"));
+    } else if (percents) {
+      f.missing("min_percent");
+    }
+    for (std::string_view key : {"min", "max"}) {
+      const json* x = f.get(key);
+      if (!x) continue;
+      if (percents) {
+        error(f.at(key), "unknown_field",
+              "'" + std::string(key) + "' is for activity counts; measure " + std::string(to_string(*m)) +
+                  " takes 'min_percent'");
+        continue;
+      }
+      (key == "min" ? ms.threshold.min : ms.threshold.max) = count_value(*x, f.at(key), key);
+    }
+    if (counts && !f.has("min") && !f.has("max"))
+      error(where, "missing_field", "a milestone of an activity count needs 'min' and/or 'max'");
+    if (ms.threshold.min && ms.threshold.max && *ms.threshold.min > *ms.threshold.max)
+      error(f.at("min"), "bad_range",
+            "min " + std::to_string(*ms.threshold.min) + " is above max " + std::to_string(*ms.threshold.max));
+    ms.extras = f.take_extras();
+    return ms;
+  }
+
+  // Milestones whose windows overlap count the same completions twice (seed 002's "2021 to
+  // 2026" and "2026 to 2030"). Legal, but worth a look. Cumulative `by` milestones are nested
+  // by design and left out. A sweep in start order keeps a hostile plan with very many
+  // milestones from taking quadratic time; each milestone is reported at most once, at the
+  // later of the two in the file.
+  void warn_overlaps(const std::vector<std::optional<day_range>>& windows, const std::string& where) {
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < windows.size(); ++i)
+      if (windows[i]) order.push_back(i);
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return std::pair(windows[a]->from, a) < std::pair(windows[b]->from, b);
+    });
+    std::vector<bool> reported(windows.size(), false);
+    std::optional<std::size_t> reach;  // the window seen so far that ends last
+    for (std::size_t k : order) {
+      if (reach && windows[*reach]->to >= windows[k]->from) {
+        const std::size_t first = std::min(*reach, k), later = std::max(*reach, k);
+        if (!reported[later]) {
+          reported[later] = true;
+          const day_range both{windows[k]->from, std::min(windows[*reach]->to, windows[k]->to)};
+          warning(where + "/" + std::to_string(later), "overlapping_milestones",
+                  "window " + range_text(*windows[later]) + " overlaps milestone " + where + "/" +
+                      std::to_string(first) + " (" + range_text(*windows[first]) + "): completions in " +
+                      range_text(both) + " count for both");
+        }
+      }
+      if (!reach || windows[k]->to > windows[*reach]->to) reach = k;
+    }
+  }
+
+  // " (known: a, b, c)": the first few names of a map, for messages.
+  template <class Map>
+  static std::string known_list(const Map& names) {
+    if (names.empty()) return " (it defines none)";
+    std::string s = " (known: ";
+    std::size_t n = 0;
+    for (const auto& entry : names) {
+      if (n == 8) {
+        s += ", …";
+        break;
+      }
+      s += (n++ ? ", " : "") + entry.first;
+    }
+    return s + ")";
+  }
+
+  // ---- names: unknown ones, and cycles among groups and among criteria ------------------------
+
+  struct name_ref {
+    std::string name;   // the name referred to
+    std::string where;  // the location of the reference
+    std::string owner;  // the group or criterion it appears in; empty in a target
+  };
+
+  template <class Map>
+  void check_references(const std::vector<name_ref>& refs, const Map& defined, std::string_view code,
+                        std::string_view what, std::string_view section) {
+    for (const auto& r : refs)
+      if (!defined.count(r.name))
+        error(r.where, std::string(code),
+              "no " + std::string(what) + " '" + r.name + "' in '" + std::string(section) + "'" + known_list(defined));
+    // Cycles: a depth-first walk over "entry refers to entry", reporting each edge that closes one.
+    std::map<std::string, std::vector<const name_ref*>> edges;
+    for (const auto& r : refs)
+      if (!r.owner.empty() && defined.count(r.name)) edges[r.owner].push_back(&r);
+    std::map<std::string, int> state;  // 0 unseen, 1 on the path, 2 done
+    for (const auto& [start, unused] : edges) {
+      if (state[start]) continue;
+      std::vector<std::pair<std::string, std::size_t>> path{{start, 0}};
+      state[start] = 1;
+      while (!path.empty()) {
+        auto& [node, next] = path.back();
+        static const std::vector<const name_ref*> none;
+        const auto found = edges.find(node);
+        const auto& out = found == edges.end() ? none : found->second;
+        if (next == out.size()) {
+          state[node] = 2;
+          path.pop_back();
+          continue;
+        }
+        const name_ref* r = out[next++];
+        const int s = state[r->name];
+        if (s == 0) {
+          state[r->name] = 1;
+          path.emplace_back(r->name, 0);
+        } else if (s == 1) {
+          std::string chain;
+          bool on = false;
+          for (const auto& [n, unused_index] : path) {
+            if (n == r->name) on = true;
+            if (on) chain += "'" + n + "' -> ";
+          }
+          error(r->where, "cycle",
+                std::string(section) + " refer to each other in a cycle: " + chain + "'" + r->name + "'");
+        }
+      }
+    }
+  }
+
+  void check_names() {
+    check_references(group_refs_, p_.groups, "unknown_group", "group", "groups");
+    check_references(criterion_refs_, p_.criteria, "unknown_criterion", "criterion", "criteria");
+  }
+
+ private:
+  friend class fields;
+  std::string file_;
+  detail::problem_list problems_;
+  plan p_;
+  std::optional<day_range> period_;       // the plan period, when it was read without problems
+  struct phase_entry {
+    std::size_t at;                  // its index in the file's `phases`
+    std::optional<day_range> when;   // none when its dates could not be read
+  };
+  std::map<std::string, phase_entry> phases_;
+  std::string owner_;                     // the group or criterion being read
+  std::vector<name_ref> group_refs_, criterion_refs_;
+};
+
+fields::fields(plan_reader& r, const json& v, std::string where, std::string_view what,
+               std::initializer_list<std::string_view> known, bool keeps_extras)
+    : r_(r), v_(v), where_(std::move(where)) {
+  if (!v.is_object()) {
+    r_.error(where_, "wrong_type", std::string(what) + " must be an object, not " + json_type_name(v));
+    ok_ = false;
+    return;
+  }
+  for (const auto& [key, value] : v.items()) {
+    if (contains(known, key)) continue;
+    if (!is_extension(key)) {
+      r_.error(at(key), "unknown_field",
+               "unknown field '" + key + "' in " + std::string(what) + " (extension fields must start with x_)");
+    } else if (keeps_extras) {
+      extras_.emplace_back(key, value.dump());
+    } else {
+      r_.warning(at(key), "extension_dropped",
+                 "'" + key + "' is not kept: x_ fields are kept on the plan, its targets and their milestones, not in " +
+                     std::string(what));
+    }
+  }
+}
+
+void fields::missing(std::string_view key) const {
+  if (ok_) r_.error(at(key), "missing_field", "required field '" + std::string(key) + "' is missing");
+}
+
+std::string fields::text(std::string_view key, bool required) const {
+  const json* v = get(key);
+  if (!v) {
+    if (required) missing(key);
+    return {};
+  }
+  if (!v->is_string()) {
+    r_.error(at(key), "wrong_type", "'" + std::string(key) + "' must be a string, not " + json_type_name(*v));
+    return {};
+  }
+  std::string s = v->get<std::string>();
+  if (s.empty() && required) missing(key);
+  detail::normalize_in_place(s);
+  return s;
+}
+
+std::optional<day> fields::date(std::string_view key, bool required) const {
+  const json* v = get(key);
+  if (!v) {
+    if (required) missing(key);
+    return std::nullopt;
+  }
+  if (!v->is_string()) {
+    r_.error(at(key), "wrong_type", "'" + std::string(key) + "' must be a date string (YYYY-MM-DD), not " +
+                                        json_type_name(*v));
+    return std::nullopt;
+  }
+  const auto& s = v->get_ref<const std::string&>();
+  if (auto d = parse_day(s)) return d;
+  r_.error(at(key), "bad_date", "'" + s + "' is not a date (YYYY-MM-DD or dd/mm/yyyy)");
+  return std::nullopt;
+}
+
+// ---- writing ---------------------------------------------------------------------------------
+
+using detail::append_json_string;
+
+std::string percent_text(std::int64_t x100) {
+  if (x100 < 0) return "-" + percent_text(-x100);
+  std::string s = std::to_string(x100 / 100);
+  const auto frac = static_cast<int>(x100 % 100);
+  if (frac != 0) {
+    s += '.';
+    s += static_cast<char>('0' + frac / 10);
+    if (frac % 10 != 0) s += static_cast<char>('0' + frac % 10);
+  }
+  return s;
+}
+
+// One JSON object on one line: {"a": 1, "b": ["x"]}.
+class line {
+ public:
+  explicit line(std::string& out) : out_(out) { out_ += '{'; }
+  void key(std::string_view k) {
+    if (!first_) out_ += ", ";
+    first_ = false;
+    append_json_string(out_, k);
+    out_ += ": ";
+  }
+  void str(std::string_view k, std::string_view v) {
+    key(k);
+    append_json_string(out_, v);
+  }
+  void raw(std::string_view k, std::string_view text) {
+    key(k);
+    out_ += text;
+  }
+  void list(std::string_view k, const std::vector<std::string>& v) {
+    if (v.empty()) return;
+    key(k);
+    out_ += '[';
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      if (i) out_ += ", ";
+      append_json_string(out_, v[i]);
+    }
+    out_ += ']';
+  }
+  void extras(const extra_fields& x) {
+    for (const auto& [k, v] : x) raw(k, v);
+  }
+  std::string& out() { return out_; }
+  void close() { out_ += '}'; }
+
+ private:
+  std::string& out_;
+  bool first_ = true;
+};
+
+void write_title(std::string& out, const bilingual& t, bool as_object) {
+  if (!as_object && t.vi == t.en) {
+    append_json_string(out, t.vi);
+    return;
+  }
+  line o(out);
+  if (!t.vi.empty()) o.str("vi", t.vi);
+  if (!t.en.empty()) o.str("en", t.en);
+  o.close();
+}
+
+void write_range(std::string& out, const day_range& r) {
+  line o(out);
+  o.str("start", format_day(r.from));
+  o.str("end", format_day(r.to));
+  o.close();
+}
+
+void write_selector(std::string& out, const selector& s) {
+  if (!s.group.empty()) {
+    append_json_string(out, s.group);
+    return;
+  }
+  line o(out);
+  o.list("category", s.category);
+  o.list("roles", s.roles);
+  o.list("sector", s.sector);
+  o.list("level", s.level);
+  o.list("employer_level", s.employer_level);
+  o.list("unit_kinds", s.unit_kinds);
+  o.list("within", s.within);
+  if (!s.sex.empty()) {
+    std::vector<std::string> codes;
+    for (auto x : s.sex) codes.emplace_back(1, static_cast<char>(x));
+    o.list("sex", codes);
+  }
+  if (s.age_min || s.age_max) {
+    o.key("age");
+    line a(out);
+    if (s.age_min) a.raw("min", std::to_string(*s.age_min));
+    if (s.age_max) a.raw("max", std::to_string(*s.age_max));
+    a.close();
+  }
+  auto selectors = [&](std::string_view k, const std::vector<selector>& v) {
+    if (v.empty()) return;
+    o.key(k);
+    out += '[';
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      if (i) out += ", ";
+      write_selector(out, v[i]);
+    }
+    out += ']';
+  };
+  selectors("all_of", s.all_of);
+  selectors("any_of", s.any_of);
+  if (!s.negated.empty()) {
+    o.key("not");
+    write_selector(out, s.negated.front());
+  }
+  o.close();
+}
+
+void write_criterion(std::string& out, const criterion& c) {
+  if (c.what == criterion::kind::named) {
+    append_json_string(out, c.name);
+    return;
+  }
+  line o(out);
+  switch (c.what) {
+    case criterion::kind::training: {
+      o.key("training");
+      line t(out);
+      t.list("courses", c.courses);
+      t.list("kinds", c.kinds);
+      t.list("topics", c.topics);
+      if (c.within.what == training_range::kind::ever) t.str("within", "ever");
+      else if (c.within.what == training_range::kind::period) t.str("within", format_period(c.within.length));
+      if (c.min_hours) t.raw("min_hours", detail::format_number(*c.min_hours));
+      t.close();
+      break;
+    }
+    case criterion::kind::qualification: {
+      o.key("qualification");
+      line q(out);
+      q.str("kind", c.qualification_kind);
+      q.list("codes", c.codes);
+      if (!c.min_rank.empty()) q.str("min_rank", c.min_rank);
+      q.list("fields", c.fields);
+      q.close();
+      break;
+    }
+    case criterion::kind::all_of:
+    case criterion::kind::any_of:
+      o.key(c.what == criterion::kind::all_of ? "all_of" : "any_of");
+      out += '[';
+      for (std::size_t i = 0; i < c.children.size(); ++i) {
+        if (i) out += ", ";
+        write_criterion(out, c.children[i]);
+      }
+      out += ']';
+      break;
+    case criterion::kind::negation:
+      o.key("not");
+      if (c.children.empty()) out += "{}";
+      else write_criterion(out, c.children.front());
+      break;
+    case criterion::kind::named: break;
+  }
+  o.close();
+}
+
+void write_milestone(std::string& out, const milestone& m) {
+  line o(out);
+  switch (m.what) {
+    case milestone::kind::phase: o.str("phase", m.phase); break;
+    case milestone::kind::window:
+      o.key("window");
+      write_range(out, m.window);
+      break;
+    case milestone::kind::by: o.str("by", format_day(m.window.to)); break;
+  }
+  if (m.threshold.min_percent_x100) o.raw("min_percent", percent_text(*m.threshold.min_percent_x100));
+  if (m.threshold.min) o.raw("min", std::to_string(*m.threshold.min));
+  if (m.threshold.max) o.raw("max", std::to_string(*m.threshold.max));
+  o.extras(m.extras);
+  o.close();
+}
+
+// A multi-line object at `indent` spaces, one key per line.
+class block {
+ public:
+  block(std::string& out, std::size_t indent) : out_(out), indent_(indent) { out_ += '{'; }
+  std::string& key(std::string_view k) {
+    out_ += first_ ? "\n" : ",\n";
+    first_ = false;
+    out_.append(indent_ + 2, ' ');
+    append_json_string(out_, k);
+    out_ += ": ";
+    return out_;
+  }
+  void str(std::string_view k, std::string_view v) { append_json_string(key(k), v); }
+  void raw(std::string_view k, std::string_view text) { key(k) += text; }
+  void close() {
+    out_ += '\n';
+    out_.append(indent_, ' ');
+    out_ += '}';
+  }
+
+ private:
+  std::string& out_;
+  std::size_t indent_;
+  bool first_ = true;
+};
+
+// `[` items one per line at `indent + 2` `]`.
+template <class Items, class Write>
+void write_lines(std::string& out, std::size_t indent, const Items& items, Write write) {
+  out += '[';
+  bool first = true;
+  for (const auto& item : items) {
+    out += first ? "\n" : ",\n";
+    first = false;
+    out.append(indent + 2, ' ');
+    write(item);
+  }
+  if (!first) {
+    out += '\n';
+    out.append(indent, ' ');
+  }
+  out += ']';
+}
+
+void write_target(std::string& out, const target& t) {
+  block b(out, 4);
+  b.str("id", t.id);
+  write_title(b.key("title"), t.title, false);
+  b.str("measure", to_string(t.measure));
+  if (t.population) write_selector(b.key("population"), *t.population);
+  if (t.criterion) write_criterion(b.key("criterion"), *t.criterion);
+  if (t.denominator != denominator_policy::in_post_at_end) b.str("denominator", to_string(t.denominator));
+  if (t.measure == measure::unit_coverage) b.str("unit_level", t.unit_level);
+  if (t.measure == measure::unit_coverage && t.min_per_unit != 1) b.raw("min_per_unit", std::to_string(t.min_per_unit));
+  if (t.measure == measure::activity_count) b.str("count", to_string(t.count));
+  if (!t.filter.courses.empty() || !t.filter.kinds.empty() || !t.filter.topics.empty()) {
+    line f(b.key("filter"));
+    f.list("courses", t.filter.courses);
+    f.list("kinds", t.filter.kinds);
+    f.list("topics", t.filter.topics);
+    f.close();
+  }
+  if (t.min_percent_x100) b.raw("min_percent", percent_text(*t.min_percent_x100));
+  if (!t.years.empty()) {
+    std::string& o = b.key("years");
+    o += '[';
+    for (std::size_t i = 0; i < t.years.size(); ++i) o += (i ? ", " : "") + std::to_string(t.years[i]);
+    o += ']';
+  }
+  if (!t.milestones.empty())
+    write_lines(b.key("milestones"), 6, t.milestones, [&](const milestone& m) { write_milestone(out, m); });
+  for (const auto& [k, v] : t.extras) b.raw(k, v);
+  b.close();
+}
+
+}  // namespace
+
+plan read_plan_json(std::string_view text, std::string_view file) {
+  return plan_reader(std::string(file)).read(text);
+}
+
+plan load_plan(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) throw io_error(path.string(), "no such file");
+  const auto text = detail::read_file(path);
+  return read_plan_json(text, path.string());
+}
+
+std::string write_plan_json(const plan& p) {
+  std::string out;
+  block b(out, 0);
+  b.str("format", plan_format);
+  b.str("id", p.id);
+  write_title(b.key("title"), p.title, p.title_bilingual);
+  b.str("issuer", p.issuer);
+  if (!p.reference.empty()) b.str("reference", p.reference);
+  if (!p.implements.empty()) b.str("implements", p.implements);
+  write_range(b.key("period"), p.period);
+  if (!p.phases.empty())
+    write_lines(b.key("phases"), 2, p.phases, [&](const phase& ph) {
+      line o(out);
+      o.str("id", ph.id);
+      o.str("start", format_day(ph.when.from));
+      o.str("end", format_day(ph.when.to));
+      o.close();
+    });
+  if (p.budget_vnd) b.raw("budget_vnd", std::to_string(*p.budget_vnd));
+  if (p.at_risk_ratio != 0.75) b.raw("at_risk_ratio", detail::format_number(p.at_risk_ratio));
+  auto named = [&](std::string_view k, const auto& map, auto write) {
+    if (map.empty()) return;
+    std::string& o = b.key(k);
+    o += '{';
+    bool first = true;
+    for (const auto& [name, value] : map) {
+      o += first ? "\n    " : ",\n    ";
+      first = false;
+      append_json_string(o, name);
+      o += ": ";
+      write(o, value);
+    }
+    o += "\n  }";
+  };
+  named("groups", p.groups, [](std::string& o, const selector& s) { write_selector(o, s); });
+  named("criteria", p.criteria, [](std::string& o, const criterion& c) { write_criterion(o, c); });
+  write_lines(b.key("targets"), 2, p.targets, [&](const target& t) { write_target(out, t); });
+  for (const auto& [k, v] : p.extras) b.raw(k, v);
+  b.close();
+  out += '\n';
+  return out;
+}
+
+}  // namespace nangluc
