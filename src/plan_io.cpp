@@ -129,9 +129,7 @@ bool contains(const List& list, std::string_view s) {
   return std::find(list.begin(), list.end(), s) != list.end();
 }
 
-// A JSON value parsed under the nesting limit, with duplicate keys found and located (nlohmann
-// would silently keep one of them). Problems go to `problems`; nullopt when the text cannot
-// be read at all.
+// `line:column` (1-based, column in bytes) of a byte offset.
 std::string line_column(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());
   std::size_t line = 1, col = 1;
@@ -146,7 +144,8 @@ std::string line_column(std::string_view text, std::size_t offset) {
   return std::to_string(line) + ":" + std::to_string(col);
 }
 
-std::string syntax_message(const json::parse_error& e) {
+// nlohmann's message without its own position prefix, made safe to print.
+std::string syntax_message(const std::exception& e) {
   std::string m = e.what();
   if (auto p = m.find(": "); p != std::string::npos && m.rfind("[json.exception", 0) == 0) m = m.substr(p + 2);
   std::string out;
@@ -157,63 +156,87 @@ std::string syntax_message(const json::parse_error& e) {
   return out;
 }
 
-std::optional<json> parse_plan_text(std::string_view text, const std::string& file, detail::problem_list& problems) {
+// A first pass over the text with nlohmann's SAX interface, building nothing: finds syntax
+// errors, nesting past the limit and duplicate keys (which the DOM would silently collapse),
+// each located by JSON pointer. Linear time; nlohmann's callback parser is quadratic on long
+// lists of objects.
+class structure_check {
+ public:
+  structure_check(std::string_view text, const std::string& file, detail::problem_list& problems)
+      : text_(text), file_(file), problems_(problems) {}
+
+  bool null() { return done(); }
+  bool boolean(bool) { return done(); }
+  bool number_integer(json::number_integer_t) { return done(); }
+  bool number_unsigned(json::number_unsigned_t) { return done(); }
+  bool number_float(json::number_float_t, const json::string_t&) { return done(); }
+  bool string(json::string_t&) { return done(); }
+  bool binary(json::binary_t&) { return done(); }
+  bool start_object(std::size_t) { return open(false); }
+  bool start_array(std::size_t) { return open(true); }
+  bool key(json::string_t& k) {
+    auto& top = stack_.back();
+    if (!top.keys.insert(k).second)
+      problems_.error("duplicate_key", file_, pointer(stack_.size() - 1) + "/" + pointer_token(k),
+                      "key '" + k + "' appears twice in the same object");
+    top.key = k;
+    return true;
+  }
+  bool end_object() { return close(); }
+  bool end_array() { return close(); }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) {
+    problems_.error("json_syntax", file_, line_column(text_, position == 0 ? 0 : position - 1), syntax_message(e));
+    return false;
+  }
+
+ private:
   struct frame {
     bool array = false;
     std::size_t index = 0;
     std::string key;
-    std::vector<std::string> keys;
+    std::set<std::string> keys;
   };
-  std::vector<frame> stack;
-  struct too_deep {};
-  auto pointer = [&](std::size_t frames) {
+
+  std::string pointer(std::size_t frames) const {
     std::string p;
-    for (std::size_t i = 0; i < frames && i < stack.size(); ++i)
-      p += "/" + (stack[i].array ? std::to_string(stack[i].index) : pointer_token(stack[i].key));
+    for (std::size_t i = 0; i < frames && i < stack_.size(); ++i)
+      p += "/" + (stack_[i].array ? std::to_string(stack_[i].index) : pointer_token(stack_[i].key));
     return p;
-  };
-  auto element_done = [&] {
-    if (!stack.empty() && stack.back().array) ++stack.back().index;
-  };
-  // Never discards anything: nlohmann skips the end events of discarded containers, which would
-  // unbalance the stack. A duplicate key is an error, so which copy survives does not matter.
-  json::parser_callback_t callback = [&](int depth, json::parse_event_t event, json& parsed) -> bool {
-    using ev = json::parse_event_t;
-    switch (event) {
-      case ev::object_start:
-      case ev::array_start:
-        if (depth >= detail::max_json_depth) {
-          problems.error("too_deep", file, pointer(stack.size()),
-                         "nested more than " + std::to_string(detail::max_json_depth) + " levels deep");
-          throw too_deep{};
-        }
-        stack.push_back(frame{event == ev::array_start, 0, {}, {}});
-        break;
-      case ev::key: {
-        auto& top = stack.back();
-        const auto& k = parsed.get_ref<const std::string&>();
-        if (std::find(top.keys.begin(), top.keys.end(), k) != top.keys.end())
-          problems.error("duplicate_key", file, pointer(stack.size() - 1) + "/" + pointer_token(k),
-                         "key '" + k + "' appears twice in the same object");
-        else
-          top.keys.push_back(k);
-        top.key = k;
-        break;
-      }
-      case ev::object_end:
-      case ev::array_end:
-        if (!stack.empty()) stack.pop_back();
-        element_done();
-        break;
-      case ev::value: element_done(); break;
-    }
+  }
+  bool done() {
+    if (!stack_.empty() && stack_.back().array) ++stack_.back().index;
     return true;
-  };
+  }
+  bool open(bool array) {
+    if (stack_.size() >= static_cast<std::size_t>(detail::max_json_depth)) {
+      problems_.error("too_deep", file_, pointer(stack_.size()),
+                      "nested more than " + std::to_string(detail::max_json_depth) + " levels deep");
+      return false;
+    }
+    stack_.push_back(frame{array, 0, {}, {}});
+    return true;
+  }
+  bool close() {
+    stack_.pop_back();
+    return done();
+  }
+
+  std::string_view text_;
+  const std::string& file_;
+  detail::problem_list& problems_;
+  std::vector<frame> stack_;
+};
+
+// The plan's JSON value, or nullopt (with the problems reported) when it cannot be read.
+std::optional<json> parse_plan_text(std::string_view text, const std::string& file, detail::problem_list& problems) {
+  structure_check check(text, file, problems);
+  // Duplicate keys are reported and reading goes on (the DOM keeps the last copy), so the
+  // plan's other problems are found in the same run.
+  if (!json::sax_parse(text.begin(), text.end(), &check)) return std::nullopt;
   try {
-    return json::parse(text.begin(), text.end(), callback, /*allow_exceptions=*/true, /*ignore_comments=*/false);
-  } catch (const json::parse_error& e) {
+    return json::parse(text.begin(), text.end());  // nesting now known to be bounded
+  } catch (const json::parse_error& e) {  // not expected after the first pass
     problems.error("json_syntax", file, line_column(text, e.byte == 0 ? 0 : e.byte - 1), syntax_message(e));
-  } catch (const too_deep&) {
   }
   return std::nullopt;
 }
@@ -236,7 +259,6 @@ class fields {
   }
   [[nodiscard]] bool has(std::string_view key) const { return get(key) != nullptr; }
   [[nodiscard]] std::string at(std::string_view key) const { return where_ + "/" + pointer_token(key); }
-  [[nodiscard]] const std::string& where() const { return where_; }
   extra_fields take_extras() { return std::move(extras_); }
 
   void missing(std::string_view key) const;
@@ -261,7 +283,6 @@ class plan_reader {
   void warning(const std::string& where, std::string code, std::string message) {
     problems_.warning(std::move(code), file_, where, std::move(message));
   }
-  detail::problem_list& problems() { return problems_; }
 
   plan read(std::string_view text) {
     auto root = parse_plan_text(text, file_, problems_);
@@ -996,7 +1017,6 @@ class plan_reader {
   }
 
  private:
-  friend class fields;
   std::string file_;
   detail::problem_list problems_;
   plan p_;

@@ -282,7 +282,13 @@ struct engine {
     const auto kind = t.source->count;
     auto organizer_unit = [&](const session& s) {
       if (s.organizer.is_none()) return scope;  // no organizer: the whole scope's, at its root
-      const unit_ix u = pt.resolved[s.organizer.value];
+      // An organizer abolished with no successor (a district after 2025-07-01) still held its
+      // classes: they count for the nearest unit above it that still exists.
+      unit_ix u = pt.resolved[s.organizer.value];
+      for (unit_ix o = s.organizer; u.is_none() && !o.is_none();) {
+        o = r.parent(o, r[o].valid.to);
+        if (!o.is_none()) u = pt.resolved[o.value];
+      }
       return !u.is_none() && pt.tree.in_subtree(u, scope) ? u : unit_ix{};
     };
     if (kind == count_kind::sessions || kind == count_kind::cost_vnd || kind == count_kind::person_times ||

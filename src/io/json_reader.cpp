@@ -72,9 +72,10 @@ registry read_registry_json_impl(std::string_view text, const std::string& file,
   std::size_t index = 0;
   std::array<bool, lists.size()> seen{};
   std::string key;
-  // Keys seen in each open object below the top level: nlohmann keeps the last of two equal
-  // keys silently, and a record with "id" twice must not lose one unseen.
-  std::vector<std::vector<std::string>> open_keys;
+  // Keys seen in the open object at each depth below the top level: nlohmann keeps the last of
+  // two equal keys silently, and a record with "id" twice must not lose one unseen. Indexed by
+  // depth and reset at each object's start, because a skipped value's end is never reported.
+  std::vector<std::vector<std::string>> keys_at_depth;
   struct too_deep {};
 
   auto reporter_for = [&](std::string_view list, std::size_t i) {
@@ -91,11 +92,13 @@ registry read_registry_json_impl(std::string_view text, const std::string& file,
                        "nested more than " + std::to_string(max_json_depth) + " levels deep");
         throw too_deep{};
       }
-      if (event == ev::object_start && depth >= 1) open_keys.emplace_back();
+      if (event == ev::object_start && depth >= 1) {
+        keys_at_depth.resize(static_cast<std::size_t>(depth) + 1);
+        keys_at_depth[static_cast<std::size_t>(depth)].clear();
+      }
     }
-    if (event == ev::object_end && depth >= 1 && !open_keys.empty()) open_keys.pop_back();
-    if (event == ev::key && depth >= 2 && !open_keys.empty()) {
-      auto& keys = open_keys.back();
+    if (event == ev::key && depth >= 2 && static_cast<std::size_t>(depth) <= keys_at_depth.size()) {
+      auto& keys = keys_at_depth[static_cast<std::size_t>(depth) - 1];
       const auto& k = parsed.get_ref<const std::string&>();
       if (std::find(keys.begin(), keys.end(), k) != keys.end()) {
         const std::string record = current && in_list ? "/" + std::string(current->name) + "/" + std::to_string(index)

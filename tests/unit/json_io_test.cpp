@@ -185,3 +185,16 @@ TEST_CASE("an empty external id is no id, as an empty CSV cell is", "[json]") {
     "persons": [{"id": "p", "name": "P", "external_ids": {"cccd": "", "staff_no": "7"}}]})");
   CHECK(r.persons()[0].external_ids == std::vector<std::pair<std::string, std::string>>{{"staff_no", "7"}});
 }
+
+TEST_CASE("a repeated key whose value is an object does not confuse the keys that follow", "[json]") {
+  try {
+    (void)read_registry_json(R"({"format": "nangluc/registry@1",
+      "units": [{"x_meta": {"id": 1}, "x_meta": {"id": 2}, "id": "12", "name": "T", "level": "tinh"}]})",
+                             "dup.json");
+    FAIL("expected a validation error");
+  } catch (const validation_error& e) {
+    REQUIRE(e.problems().size() == 1);
+    CHECK(e.problems()[0].code == "duplicate_key");
+    CHECK(e.problems()[0].location == "/units/0/x_meta");
+  }
+}
