@@ -255,11 +255,19 @@ struct engine {
   }
 
   // Staffing fill: persons in post over the quotas the population's fields allow.
+  // Whether the selector allows a quota's category, roles and sector: each given field must be a
+  // value the selector allows, through all_of (every part) and any_of (some part); `not` and
+  // fields the selector leaves open allow anything.
   bool quota_allowed(const bound_selector& s, const quota& q) const {
     if (!q.category.is_none() && !s.category.any() && !s.category.has(q.category)) return false;
     if (!q.sector.is_none() && !s.sector.any() && !s.sector.has(q.sector)) return false;
     if (!q.roles.empty() && !s.roles.any() &&
         std::none_of(q.roles.begin(), q.roles.end(), [&](term t) { return s.roles.has(t); }))
+      return false;
+    for (const auto& c : s.all_of)
+      if (!quota_allowed(c, q)) return false;
+    if (!s.any_of.empty() &&
+        std::none_of(s.any_of.begin(), s.any_of.end(), [&](const bound_selector& c) { return quota_allowed(c, q); }))
       return false;
     return true;
   }
@@ -526,7 +534,7 @@ struct evaluator::impl {
     for (unit_ix u : row_units(pt, root, now, tg, opt)) {
       result_row row;
       row.unit = u;
-      const bool is_root = u == root;
+      const bool is_root = u == scope;  // an activity threshold is the scope's, even under --unit
       double value;
       double baseline = 0;
       if (pct) {
@@ -662,17 +670,20 @@ std::vector<need> evaluator::needs(std::string_view target_id, day as_of, const 
         out.push_back(n);
       }
     } else {
-      // Units holding quotas, with the posts they lack.
-      std::map<std::uint32_t, std::int64_t> quota_at;
+      // Units holding quotas whose subtree has fewer persons than quota, as the fill rows count
+      // them (quotas and persons of the whole subtree), so a needs list adds up to the rows.
+      detail::subtree_counts quota_in(pt);
+      std::vector<bool> holds(pt.tree.preorder().size(), false);
       for (const auto& q : r.quotas()) {
         if (!q.when.contains(e) || !eng.quota_allowed(*bt->population, q)) continue;
         const unit_ix u = pt.resolved[q.unit.value];
         if (u.is_none() || !pt.tree.in_subtree(u, root)) continue;
-        quota_at[pt.tree.position(u)] += q.count;
+        quota_in.add({u}, static_cast<double>(q.count));
+        holds[pt.tree.position(u)] = true;
       }
-      for (const auto& [pos, quota] : quota_at) {
-        const unit_ix u = pt.tree.preorder()[pos];
-        // A quota covers the posts of its unit's subtree, as in the fill rows.
+      for (unit_ix u : pt.tree.subtree(root)) {
+        if (!holds[pt.tree.position(u)]) continue;
+        const auto quota = static_cast<std::int64_t>(quota_in.at(u));
         const auto have = static_cast<std::int64_t>(persons.denominator.at(u));
         if (have >= quota) continue;
         need n;
