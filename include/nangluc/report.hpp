@@ -37,7 +37,8 @@ void write_report_table(const report& rep, const plan& p, const registry& r, con
                         std::ostream& out);
 
 /// A needs list as CSV (`person,name,unit,unit_name,category,roles,last_completed`, or
-/// `unit,unit_name,level,persons,missing` for unit_coverage) or JSON (a list of objects).
+/// `unit,unit_name,level,persons,missing` for unit_coverage and staffing_fill) or JSON (a list
+/// of objects with the same keys).
 void write_needs_csv(const std::vector<need>& needs, const target& t, const registry& r, std::ostream& out);
 void write_needs_json(const std::vector<need>& needs, const target& t, const registry& r, std::ostream& out);
 

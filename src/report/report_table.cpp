@@ -233,7 +233,7 @@ void write_report_table(const report& rep, const plan& p, const registry& r, con
         }
         // No threshold binds the rows under the root of an activity count (evaluation.md §4).
         const bool bound = row->status != status::none;
-        cells.push_back(bound ? threshold : "");
+        cells.push_back(bound && row->status != status::no_data ? threshold : "");
         cells.push_back(bound && row->status != status::no_data ? detail::format_count(row->gap, f.decimals, f.rounding) : "");
         cells.push_back(L.status(row->status));
         cells.push_back(detail::format_decimal(row->expected, f.decimals, f.rounding));
