@@ -34,7 +34,6 @@ constexpr day ymd(int y, int m, int d) {
   return era * 146097 + doe - 719468;
 }
 
-constexpr day plan_start = ymd(2021, 1, 1);
 constexpr day last_old_day = ymd(2025, 6, 30);   // districts abolished, communes merged
 constexpr day first_new_day = ymd(2025, 7, 1);
 constexpr day career_steps_day = ymd(2026, 7, 1);  // professional titles become bậc 1–5
@@ -361,8 +360,6 @@ class builder {
                                  s.city ? "thanh_pho" : "huyen", {day_min, last_old_day},
                                  {level_tag::district, static_cast<int>(i)});
       at(u).parents.push_back({province_, {}, {}});
-      // The districts' functions passed to the province (and the communes) in 2025.
-      at(u).successor = province_;
       district_units_.push_back(u);
       add_quota(u, "vien_chuc", {}, dan_so_, s.staff + (i % 3 == 0 ? 1 : 0), {day_min, last_old_day});
     }
@@ -443,7 +440,8 @@ class builder {
         unit& hu = at(h);
         hu.parents_over_time = true;
         hu.parents.push_back({old_units_[i], {day_min, last_old_day}, {}});
-        hu.parents.push_back({fresh[static_cast<std::size_t>(s.successor)], {first_new_day, day_max}, {}});
+        hu.parents.push_back(
+            {fresh[static_cast<std::size_t>(s.successor)], {first_new_day, day_max}, {}});
         hamlet_units_.push_back(h);
         add_quota(h, "cong_tac_vien", {"cong_tac_vien_dan_so"}, dan_so_, 1, {});
         add_quota(h, "nhan_vien_y_te_thon_ban", {}, y_te_, 1, {});
@@ -675,7 +673,7 @@ class builder {
       add_civil_servant_extras(p, leader ? start - 12 * 365 : start, leader);
     }
     add_quota(province_, "", {}, dan_so_, 16, {day_min, last_old_day});
-    add_quota(province_, "", {}, dan_so_, 18, {first_new_day, day_max});
+    add_quota(province_, "", {}, dan_so_, 20, {first_new_day, day_max});
   }
 
   // Districts: the population team of each district health centre (public employees, one of
@@ -799,10 +797,10 @@ class builder {
 
       // Population officer(s) over time.
       const int roll = r_.between(0, 99);
-      const edu_spec e = roll < 24 ? edu_spec{"dai_hoc", r_.chance(600) ? "dan_so_y_te" : "y_te_cong_cong"}
-                         : roll < 38 ? edu_spec{"cao_dang", r_.chance(700) ? "dan_so_y_te" : "dieu_duong_ho_sinh"}
-                         : roll < 92 ? edu_spec{"trung_cap", r_.chance(650) ? "dan_so_y_te" : "y_khoa"}
-                                     : edu_spec{"so_cap", "dan_so_y_te"};
+      edu_spec e{"so_cap", "dan_so_y_te"};
+      if (roll < 24) e = {"dai_hoc", r_.chance(600) ? "dan_so_y_te" : "y_te_cong_cong"};
+      else if (roll < 38) e = {"cao_dang", r_.chance(700) ? "dan_so_y_te" : "dieu_duong_ho_sinh"};
+      else if (roll < 92) e = {"trung_cap", r_.chance(650) ? "dan_so_y_te" : "y_khoa"};
       const bool low = e.code == "so_cap";
       const day start = low ? r_.between(ymd(2003, 1, 1), ymd(2012, 12, 31))
                             : r_.between(ymd(2005, 1, 1), ymd(2020, 9, 30));
@@ -876,19 +874,20 @@ class builder {
   // Hamlets: a population collaborator and a hamlet health worker (often the same person,
   // holding both posts), with turnover before and after the plan.
   void build_hamlets() {
-    const term pho_thong = t(vocab::education, "pho_thong");
-    (void)pho_thong;
     for (std::size_t i = 0; i < hamlet_units_.size(); ++i) {
       const unit_ix h = hamlet_units_[i];
       auto edu = [&](person_ix p, day from) {
         const int roll = r_.between(0, 99);
-        if (roll < 62) add_education(p, {"pho_thong", ""}, from);
-        else if (roll < 74) add_education(p, {"so_cap", "y_khoa"}, from);
-        else if (roll < 90) add_education(p, {"trung_cap", r_.chance(600) ? "y_khoa" : "dieu_duong_ho_sinh"}, from);
+        if (roll < 62)
+          add_education(p, {"pho_thong", ""}, from);
+        else if (roll < 74)
+          add_education(p, {"so_cap", "y_khoa"}, from);
+        else if (roll < 90)
+          add_education(p, {"trung_cap", r_.chance(600) ? "y_khoa" : "dieu_duong_ho_sinh"}, from);
         // else: not recorded
       };
-      // Each of the two posts is a line of holders over time; `both` means one person holds
-      // both posts for the first holder of the line.
+      // Each post is a line of holders over time; in `both` hamlets one person (and each
+      // successor) holds the two posts together.
       const bool both = r_.chance(450);
       auto serve = [&](bool collaborator, bool health, day from, day to) {
         const person_ix p = recruit(collaborator ? 720 : 600, from, 20, health ? 45 : 50);
@@ -901,7 +900,8 @@ class builder {
       auto line = [&](bool collaborator, bool health, int vacant_permille) {
         if (r_.chance(vacant_permille)) {
           // Vacant at the start of the plan; some filled later.
-          if (r_.chance(500)) serve(collaborator, health, r_.between(ymd(2022, 3, 1), ymd(2025, 10, 31)), day_max);
+          if (r_.chance(500))
+            serve(collaborator, health, r_.between(ymd(2022, 3, 1), ymd(2025, 10, 31)), day_max);
           return;
         }
         const day start = r_.between(ymd(2008, 1, 1), ymd(2020, 11, 30));
@@ -1000,13 +1000,16 @@ class builder {
     int rate = 1000;       // ‰ offered a place (scaled by the district's pace)
     int complete = 950;    // ‰ of those enrolled who complete
     std::vector<bool>* done = nullptr;  // who completed, for courses taken once
+    std::vector<day>* done_on = nullptr;  // … and when
     bool scored = false;
     std::size_t limit = std::numeric_limits<std::size_t>::max();
     bool paced = true;
   };
 
   /// Enrols candidates; most complete, the rest withdraw or fail. Returns how many enrolled.
-  std::int64_t offer(session_ix s, const std::vector<candidate>& candidates, const offer_terms& o) {
+  std::int64_t offer(session_ix s, std::vector<candidate> candidates, const offer_terms& o) {
+    // Places are limited: those who apply first are not always those listed first.
+    if (o.limit != std::numeric_limits<std::size_t>::max()) r_.shuffle(candidates);
     std::int64_t n = 0;
     for (const auto& c : candidates) {
       if (static_cast<std::size_t>(n) >= o.limit) break;
@@ -1019,12 +1022,14 @@ class builder {
                o.scored ? static_cast<double>(r_.between(60, 98)) / 10.0
                         : std::numeric_limits<double>::quiet_NaN());
         if (o.done != nullptr) (*o.done)[c.p.value] = true;
-        completed_[c.p.value].push_back({s, end_of(s)});
+        if (o.done_on != nullptr) (*o.done_on)[c.p.value] = end_of(s);
       } else {
         enroll(c.p, s, r_.chance(600) ? enrollment_status::withdrawn : enrollment_status::failed);
       }
     }
-    settle(s, n);
+    if (enrolled_.size() <= s.value) enrolled_.resize(s.value + 1, 0);
+    enrolled_[s.value] += n;
+    settle(s, enrolled_[s.value]);
     return n;
   }
 
@@ -1050,10 +1055,11 @@ class builder {
   }
 
   void build_training() {
-    completed_.assign(d_.persons.size(), {});
     has_dsv_.resize(d_.persons.size(), false);
     has_cdnn_.assign(d_.persons.size(), false);
     has_elementary_.assign(d_.persons.size(), false);
+    cdnn_on_.assign(d_.persons.size(), day_max);
+    elementary_on_.assign(d_.persons.size(), day_max);
     const course_plan dsv = add_course(
         "BD-DSV", "Bồi dưỡng dân số viên", "boi_duong",
         {"truyen_thong_tu_van", "thong_ke_du_lieu", "dich_vu_khhgd_sksss"}, 120, "bd_dan_so_vien",
@@ -1116,7 +1122,12 @@ class builder {
       }
       const session_ix pilot = add_session(elementary, ymd(2020, 8, 3), province_, college, 35);
       offer(pilot, in_post(end_of(pilot), [&](const assignment& a) { return a.category == vhw_; }),
-            {.rate = 60, .complete = 900, .done = &has_elementary_, .scored = true, .limit = 35});
+            {.rate = 60,
+             .complete = 900,
+             .done = &has_elementary_,
+             .done_on = &elementary_on_,
+             .scored = true,
+             .limit = 35});
     });
 
     // -- The plan's years. Each strand has its own random stream.
@@ -1230,13 +1241,18 @@ class builder {
     // Target 2: the professional-title standard for population public employees.
     strand(0xD7'0006, [&] {
       const std::pair<day, int> rounds[] = {
-          {ymd(2022, 9, 12), 300}, {ymd(2022, 11, 7), 300}, {ymd(2023, 9, 11), 380},
-          {ymd(2023, 11, 6), 380}, {ymd(2024, 9, 9), 420},  {ymd(2024, 11, 4), 420},
-          {ymd(2025, 9, 15), 480}, {ymd(2025, 11, 3), 480}, {ymd(2026, 9, 14), 600}};
+          {ymd(2022, 9, 12), 250}, {ymd(2022, 11, 7), 250}, {ymd(2023, 9, 11), 320},
+          {ymd(2023, 11, 6), 320}, {ymd(2024, 9, 9), 360},  {ymd(2024, 11, 4), 360},
+          {ymd(2025, 9, 15), 400}, {ymd(2025, 11, 3), 400}, {ymd(2026, 9, 14), 600}};
       for (const auto& [start, rate] : rounds) {
         const session_ix s = add_session(cdnn, start, province_, university, 40);
         offer(s, in_post(start + cdnn.days - 1, vien_chuc_dan_so),
-              {.rate = rate, .complete = 940, .done = &has_cdnn_, .scored = true, .limit = 40});
+              {.rate = rate,
+               .complete = 940,
+               .done = &has_cdnn_,
+               .done_on = &cdnn_on_,
+               .scored = true,
+               .limit = 40});
       }
     });
 
@@ -1251,10 +1267,10 @@ class builder {
         offer(s, in_post(end, [&](const assignment& a) {
                 return a.sector == dan_so_ && tag_of(a) == level_tag::province &&
                        (a.category == cong_chuc_ || has_role(a, "bao_cao_vien"));
-              }), {.rate = 380, .complete = 950, .done = &done});
+              }), {.rate = 450, .complete = 950, .done = &done});
         offer(s, in_post(end, [&](const assignment& a) {
                 return trainer(a) && tag_of(a) != level_tag::province;
-              }), {.rate = 200, .complete = 950, .done = &done});
+              }), {.rate = 240, .complete = 950, .done = &done});
       }
     });
 
@@ -1266,18 +1282,32 @@ class builder {
       }
       for (day start : {ymd(2023, 10, 2), ymd(2025, 10, 20)}) {
         const session_ix s = add_session(stats, start, province_, hall, 60);
-        offer(s, in_post(start + stats.days - 1, pop_staff), {.rate = 300, .complete = 950, .limit = 60});
+        offer(s, in_post(start + stats.days - 1, pop_staff),
+              {.rate = 300, .complete = 950, .limit = 60});
       }
     });
 
-    // The 3-month elementary course for hamlet health workers and collaborators.
+    // The 3-month elementary course: most places for hamlet health workers, the rest for
+    // collaborators.
     strand(0xD7'0009, [&] {
       for (day start : {ymd(2023, 3, 6), ymd(2024, 3, 4), ymd(2024, 8, 5), ymd(2025, 3, 3),
-                        ymd(2025, 8, 4), ymd(2026, 3, 2), ymd(2026, 8, 3)}) {
+                        ymd(2025, 6, 2), ymd(2025, 8, 4), ymd(2026, 3, 2), ymd(2026, 8, 3)}) {
         const session_ix s = add_session(elementary, start, province_, college, 35);
-        offer(s, in_post(start + elementary.days - 1, [&](const assignment& a) {
-                return a.category == vhw_ || a.category == ctv_;
-              }), {.rate = 90, .complete = 900, .done = &has_elementary_, .scored = true, .limit = 35});
+        const day end = start + elementary.days - 1;
+        offer(s, in_post(end, [&](const assignment& a) { return a.category == vhw_; }),
+              {.rate = 500,
+               .complete = 900,
+               .done = &has_elementary_,
+               .done_on = &elementary_on_,
+               .scored = true,
+               .limit = 28});
+        offer(s, in_post(end, [&](const assignment& a) { return a.category == ctv_; }),
+              {.rate = 500,
+               .complete = 900,
+               .done = &has_elementary_,
+               .done_on = &elementary_on_,
+               .scored = true,
+               .limit = 7});
       }
     });
   }
@@ -1309,9 +1339,9 @@ class builder {
                return a.sector == dan_so_ && a.category == vien_chuc_;
              })) {
           const auto p = c.p.value;
-          if (recognised[p] || !has_cdnn_[p]) continue;
-          if (rank[p] < 3 && !has_elementary_[p]) continue;
-          if (!r_.chance(std::min(1000, 780 * pace_of(c.post) / 1000))) continue;
+          if (recognised[p] || cdnn_on_[p] > review) continue;
+          if (rank[p] < 3 && elementary_on_[p] > review) continue;
+          if (!r_.chance(std::min(1000, 760 * pace_of(c.post) / 1000))) continue;
           recognised[p] = true;
           add_qual(c.p, certificate_, t("certificate", "dat_chuan_vien_chuc_dan_so"), {}, review,
                    day_max, "Sở Y tế tỉnh Đồng Tháp");
@@ -1327,10 +1357,6 @@ class builder {
     bool trainer;
     day end;
   };
-  struct completion {
-    session_ix s;
-    day on;
-  };
 
   registry_data d_;
   rng r_;
@@ -1338,12 +1364,13 @@ class builder {
   std::vector<std::vector<std::uint32_t>> posts_;  // assignment indexes by person
   std::vector<team_member> team_;
   std::vector<std::pair<person_ix, bool>> titled_;  // population public employees (university?)
-  std::vector<std::vector<completion>> completed_;
   std::vector<course_plan> session_plan_;
+  std::vector<std::int64_t> enrolled_;  // by session, over every offer
   std::vector<std::uint32_t> seen_;
   std::uint32_t stamp_ = 0;
   std::map<int, int> session_seq_;  // sessions so far by year, for ids
   std::vector<bool> has_dsv_, has_cdnn_, has_elementary_;
+  std::vector<day> cdnn_on_, elementary_on_;  // when each completed the course (day_max: not)
 
   unit_ix province_;
   std::vector<unit_ix> district_units_, centre_units_, old_units_, new_units_, hamlet_units_;
