@@ -129,33 +129,6 @@ bool contains(const List& list, std::string_view s) {
   return std::find(list.begin(), list.end(), s) != list.end();
 }
 
-// `line:column` (1-based, column in bytes) of a byte offset.
-std::string line_column(std::string_view text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  std::size_t line = 1, col = 1;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      col = 1;
-    } else {
-      ++col;
-    }
-  }
-  return std::to_string(line) + ":" + std::to_string(col);
-}
-
-// nlohmann's message without its own position prefix, made safe to print.
-std::string syntax_message(const std::exception& e) {
-  std::string m = e.what();
-  if (auto p = m.find(": "); p != std::string::npos && m.rfind("[json.exception", 0) == 0) m = m.substr(p + 2);
-  std::string out;
-  for (char ch : m) {
-    const auto c = static_cast<unsigned char>(ch);
-    out += (c < 0x20 || c >= 0x80) ? '?' : ch;
-  }
-  return out;
-}
-
 // A first pass over the text with nlohmann's SAX interface, building nothing: finds syntax
 // errors, nesting past the limit and duplicate keys (which the DOM would silently collapse),
 // each located by JSON pointer. Linear time; nlohmann's callback parser is quadratic on long
@@ -185,7 +158,7 @@ class structure_check {
   bool end_object() { return close(); }
   bool end_array() { return close(); }
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) {
-    problems_.error("json_syntax", file_, line_column(text_, position == 0 ? 0 : position - 1), syntax_message(e));
+    problems_.error("json_syntax", file_, detail::line_column(text_, position == 0 ? 0 : position - 1), detail::json_syntax_message(e));
     return false;
   }
 
@@ -236,7 +209,7 @@ std::optional<json> parse_plan_text(std::string_view text, const std::string& fi
   try {
     return json::parse(text.begin(), text.end());  // nesting now known to be bounded
   } catch (const json::parse_error& e) {  // not expected after the first pass
-    problems.error("json_syntax", file, line_column(text, e.byte == 0 ? 0 : e.byte - 1), syntax_message(e));
+    problems.error("json_syntax", file, detail::line_column(text, e.byte == 0 ? 0 : e.byte - 1), detail::json_syntax_message(e));
   }
   return std::nullopt;
 }

@@ -585,20 +585,6 @@ class table_loader final : public csv_row_sink {
   std::uint32_t index_ = 0;  // the record being read
 };
 
-// `line:column` (1-based, column in bytes) of a byte offset in JSON text.
-std::string text_position(std::string_view text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  std::size_t line = 1, col = 1;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      col = 1;
-    } else {
-      ++col;
-    }
-  }
-  return csv_location(line, col);
-}
 
 // meta.json: what registry JSON holds at the top level besides the lists.
 void read_meta(const std::filesystem::path& path, const std::string& file, registry_builder& b) {
@@ -614,12 +600,7 @@ void read_meta(const std::filesystem::path& path, const std::string& file, regis
       return true;
     });
   } catch (const json::parse_error& e) {
-    std::string message = e.what();
-    if (auto p = message.find(": "); p != std::string::npos && message.rfind("[json.exception", 0) == 0)
-      message = message.substr(p + 2);
-    for (auto& ch : message)
-      if (static_cast<unsigned char>(ch) < 0x20 || static_cast<unsigned char>(ch) >= 0x80) ch = '?';
-    problems.error("json_syntax", file, text_position(text, e.byte == 0 ? 0 : e.byte - 1), message);
+    problems.error("json_syntax", file, line_column(text, e.byte == 0 ? 0 : e.byte - 1), json_syntax_message(e));
     return;
   } catch (const std::length_error&) {
     problems.error("too_deep", file, "", "nested more than " + std::to_string(max_json_depth) + " levels deep");

@@ -32,33 +32,6 @@ constexpr std::array<list_reader, 8> lists{{
     {"quotas", read_quota},
 }};
 
-// `line:column` (1-based, column in bytes) of a byte offset.
-std::string line_column(std::string_view text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  std::size_t line = 1, col = 1;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      col = 1;
-    } else {
-      ++col;
-    }
-  }
-  return std::to_string(line) + ":" + std::to_string(col);
-}
-
-// nlohmann's message without its own position prefix, made safe to print.
-std::string syntax_message(const json::parse_error& e) {
-  std::string m = e.what();
-  if (auto p = m.find(": "); p != std::string::npos && m.rfind("[json.exception", 0) == 0) m = m.substr(p + 2);
-  std::string out;
-  for (char ch : m) {
-    const auto c = static_cast<unsigned char>(ch);
-    out += (c < 0x20 || c >= 0x80) ? '?' : ch;
-  }
-  return out;
-}
-
 }  // namespace
 
 registry read_registry_json_impl(std::string_view text, const std::string& file, const load_options& opt) {
@@ -150,7 +123,7 @@ registry read_registry_json_impl(std::string_view text, const std::string& file,
     root = json::parse(text.begin(), text.end(), callback, /*allow_exceptions=*/true,
                        /*ignore_comments=*/false);
   } catch (const json::parse_error& e) {
-    problems.error("json_syntax", file, line_column(text, e.byte == 0 ? 0 : e.byte - 1), syntax_message(e));
+    problems.error("json_syntax", file, line_column(text, e.byte == 0 ? 0 : e.byte - 1), json_syntax_message(e));
     throw validation_error(problems.take());
   } catch (const too_deep&) {
     throw validation_error(problems.take());

@@ -48,6 +48,31 @@ std::optional<nlohmann::json> parse_json_text(std::string_view text, std::string
   return std::nullopt;
 }
 
+std::string line_column(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  std::size_t line = 1, col = 1;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
+  }
+  return std::to_string(line) + ":" + std::to_string(col);
+}
+
+std::string json_syntax_message(const std::exception& e) {
+  std::string m = e.what();
+  if (auto p = m.find(": "); p != std::string::npos && m.rfind("[json.exception", 0) == 0) m = m.substr(p + 2);
+  std::string out;
+  for (char ch : m) {
+    const auto c = static_cast<unsigned char>(ch);
+    out += (c < 0x20 || c >= 0x80) ? '?' : ch;
+  }
+  return out;
+}
+
 std::string pointer_token(std::string_view key) {
   std::string out;
   for (char c : key) {

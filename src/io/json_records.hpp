@@ -37,6 +37,13 @@ inline constexpr int max_json_depth = 64;
 [[nodiscard]] std::optional<nlohmann::json> parse_json_text(std::string_view text, std::string* why = nullptr,
                                                            bool* too_deep = nullptr);
 
+/// `line:column` (1-based, column in bytes) of a byte offset in text: where a syntax error is.
+[[nodiscard]] std::string line_column(std::string_view text, std::size_t offset);
+
+/// A JSON parser's message without its own position prefix, with control and non-ASCII bytes
+/// replaced so it is safe to print on one line.
+[[nodiscard]] std::string json_syntax_message(const std::exception& e);
+
 /// `key` escaped as one JSON pointer token (RFC 6901: `~` → `~0`, `/` → `~1`).
 [[nodiscard]] std::string pointer_token(std::string_view key);
 
