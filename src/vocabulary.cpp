@@ -168,7 +168,10 @@ vocabulary_set parse_vocabulary_document(const nlohmann::json& doc, const std::s
           }
           vocabulary_entry entry;
           bool ok = true;
-          for (const auto& [f, v] : e.items()) {
+          for (const auto& item : e.items()) {
+            // Named, not structured bindings: clang 14 (the fuzz build) cannot capture those.
+            const std::string& f = item.key();
+            const auto& v = item.value();
             auto str = [&](std::string& target) {
               if (v.is_string()) target = v.get<std::string>();
               else { err(eptr + "/" + f, "wrong_type", "'" + f + "' must be a string"); ok = false; }

@@ -146,7 +146,10 @@ registry read_registry_json_impl(std::string_view text, const std::string& file,
   }
   if (auto it = root.find("vocabularies"); it != root.end())
     read_vocabulary_additions(*it, "/vocabularies", builder, file);
-  for (const auto& [k, value] : root.items()) {
+  for (const auto& item : root.items()) {
+    // Named, not structured bindings: clang 14 (the fuzz build) cannot capture those.
+    const std::string& k = item.key();
+    const json& value = item.value();
     const bool is_list = std::any_of(lists.begin(), lists.end(), [&](const auto& l) { return l.name == k; });
     if (is_list) {
       if (!value.is_array())
