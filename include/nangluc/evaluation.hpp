@@ -88,6 +88,9 @@ struct evaluation_options {
   std::vector<std::string> levels;
   /// Only rows of this unit's subtree (a unit id); empty: the plan's whole scope.
   std::string unit;
+  /// Threads for the person passes: 0 (the default) uses every core, 1 runs on the calling
+  /// thread only. Results are identical whatever the count.
+  unsigned threads = 0;
 };
 
 /// A plan bound to a registry: codes, groups and unit ids resolved once, ready to evaluate any

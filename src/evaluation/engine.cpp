@@ -11,6 +11,9 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <span>
+#include <thread>
+#include <tuple>
 
 namespace nangluc {
 
@@ -34,33 +37,83 @@ namespace {
 constexpr std::uint32_t no_position = 0xFFFFFFFFu;
 
 // Everything that depends only on the evaluation point e: the tree, and where each unit of the
-// registry stands in it (itself, or its successor once ended).
+// registry stands in it (itself, or its successor once ended). `up` and `depth`, by preorder
+// position, let tallies climb the tree without going back to unit handles.
 struct point {
   day e = 0;
   unit_tree tree;
-  std::vector<unit_ix> resolved;  // by unit index
+  std::vector<unit_ix> resolved;     // by unit index
+  std::vector<std::uint32_t> up;     // by position: the parent's position, or no_position
+  std::vector<std::uint16_t> depth;  // by position: 0 for a root
+  // Posts begun by e whose unit ended before e with no successor valid at e, in person order.
+  std::vector<assignment_ix> unresolved;
 
   point(const registry& r, day at) : e(at), tree(r.tree_at(at)), resolved(r.units().size()) {
     for (std::uint32_t u = 0; u < resolved.size(); ++u) resolved[u] = r.resolve(unit_ix{u}, at);
+    for (std::uint32_t p = 0; p < r.persons().size(); ++p)
+      for (auto ax : r.assignments_of(person_ix{p})) {
+        const auto& as = r[ax];
+        if (as.when.from > at) break;  // sorted by start
+        if (resolved[as.unit.value].is_none() && r[as.unit].valid.to < at) unresolved.push_back(ax);
+      }
+    const auto& order = tree.preorder();
+    up.assign(order.size(), no_position);
+    depth.assign(order.size(), 0);
+    for (std::uint32_t i = 0; i < order.size(); ++i) {
+      const unit_ix parent = tree.parent(order[i]);
+      if (parent.is_none()) continue;
+      up[i] = tree.position(parent);  // a parent comes before its children in preorder
+      depth[i] = static_cast<std::uint16_t>(depth[up[i]] + 1);
+    }
   }
   [[nodiscard]] std::uint32_t position(unit_ix u) const {
     return !u.is_none() && tree.contains(u) ? tree.position(u) : no_position;
   }
+  // The deepest common ancestor of two positions; no_position when they lie in different trees.
+  [[nodiscard]] std::uint32_t common_ancestor(std::uint32_t p, std::uint32_t q) const {
+    while (p != q && p != no_position && q != no_position) {
+      if (depth[p] >= depth[q]) p = up[p];
+      else q = up[q];
+    }
+    return p == q ? p : no_position;
+  }
 };
 
-// Per-subtree tallies of distinct items (persons, units): each item adds one to every unit
-// above any of its units, once.
+// Per-subtree tallies of distinct items (persons, units): an item counts once in every unit
+// above any of its units. Adding an item is O(its units), not O(units × depth): it adds its
+// weight at each of its units and takes it back at the common ancestor of each pair of them
+// adjacent in preorder, so that the subtree sums taken by finish() count it exactly once per
+// subtree. Partial tallies (one per thread) merge by adding before finish(); with whole-number
+// weights the sums are exact, so the merge order cannot change a count.
 class subtree_counts {
  public:
   explicit subtree_counts(const point& pt) : pt_(&pt), counts_(pt.tree.preorder().size(), 0) {}
-  // Adds `weight` to every ancestor (and self) of the given units, once per unit position.
+  // Adds `weight` to every ancestor (and self) of the given units, once per distinct position.
   void add(const std::vector<unit_ix>& units, double weight = 1) {
+    if (units.size() == 1) {
+      counts_[pt_->tree.position(units.front())] += weight;
+      return;
+    }
     scratch_.clear();
-    for (unit_ix u : units)
-      for (unit_ix v = u; !v.is_none(); v = pt_->tree.parent(v)) scratch_.push_back(pt_->tree.position(v));
+    for (unit_ix u : units) scratch_.push_back(pt_->tree.position(u));
     std::sort(scratch_.begin(), scratch_.end());
     scratch_.erase(std::unique(scratch_.begin(), scratch_.end()), scratch_.end());
-    for (auto pos : scratch_) counts_[pos] += weight;
+    for (std::size_t i = 0; i < scratch_.size(); ++i) {
+      counts_[scratch_[i]] += weight;
+      if (i == 0) continue;
+      const auto lca = pt_->common_ancestor(scratch_[i - 1], scratch_[i]);
+      if (lca != no_position) counts_[lca] -= weight;
+    }
+  }
+  void add(unit_ix u, double weight = 1) { counts_[pt_->tree.position(u)] += weight; }
+  // Adds another partial tally of the same point (before either is finished).
+  void merge(const subtree_counts& other) {
+    for (std::size_t i = 0; i < counts_.size(); ++i) counts_[i] += other.counts_[i];
+  }
+  // Turns the per-unit deltas into subtree totals; call once, after the last add.
+  void finish() {
+    for (std::size_t i = counts_.size(); i-- > 1;)
+      if (pt_->up[i] != no_position) counts_[pt_->up[i]] += counts_[i];
   }
   [[nodiscard]] double at(unit_ix u) const {
     const auto pos = pt_->position(u);
@@ -75,10 +128,30 @@ class subtree_counts {
 
 }  // namespace
 
+// What the evaluator prepares once per registry and plan, so each person pass reads compact
+// arrays: each person's completed enrollments as (day, course), and, per target, the posts that
+// can ever match its population.
+struct completion {
+  day done;
+  std::uint32_t course;
+};
+struct prepared {
+  std::vector<std::uint32_t> completion_offsets;  // by person; completions of p: [p], [p + 1])
+  std::vector<completion> completions;            // each person's in enrollments_of order
+  std::vector<std::vector<assignment_ix>> candidates;  // by target: posts grouped by person
+  // By target: the first target with the same population, criterion and denominator policy,
+  // when another target has them too (their person counts are the same); else none.
+  std::vector<std::size_t> shared_class;
+  std::vector<std::uint32_t> level_of;  // by unit index: its level's term
+};
+constexpr std::size_t no_class = static_cast<std::size_t>(-1);
+
 struct engine {
   const registry& r;
   const plan& p;
   const std::vector<bound_target>& targets;
+  const prepared& prep;
+  unsigned threads = 1;
 
   // ---- selectors ------------------------------------------------------------------------------
   bool matches(const bound_selector& s, const assignment& a, unit_ix u, const point& pt) const {
@@ -124,27 +197,49 @@ struct engine {
     assignment_ix example;
   };
 
-  void population_units(const bound_selector& s, person_ix person, day a, const point& pt, unit_ix scope,
-                        denominator_policy policy, std::vector<unit_ix>& units, day& last_day,
-                        assignment_ix* first_post = nullptr, left_out* dropped = nullptr) const {
+  void population_units(const bound_selector& s, std::span<const assignment_ix> posts, day a, const point& pt,
+                        unit_ix scope, denominator_policy policy, std::vector<unit_ix>& units, day& last_day,
+                        assignment_ix* first_post = nullptr) const {
     units.clear();
     last_day = day_min;
-    for (auto ax : r.assignments_of(person)) {
+    for (auto ax : posts) {
       const auto& as = r[ax];
       if (as.when.from > pt.e) break;  // sorted by start
       const bool active = policy == denominator_policy::in_post_at_end ? as.when.contains(pt.e)
                                                                          : as.when.to >= a;
       if (!active) continue;
       const unit_ix u = pt.resolved[as.unit.value];
-      if (u.is_none()) {
-        if (dropped && r[as.unit].valid.to < pt.e && ++dropped->count == 1) dropped->example = ax;
-        continue;
-      }
+      if (u.is_none()) continue;  // counted by dropped_posts
       if (!pt.tree.in_subtree(u, scope) || !matches(s, as, u, pt)) continue;
       units.push_back(u);
       last_day = std::max(last_day, std::min(as.when.to, pt.e));
       if (first_post && first_post->is_none()) *first_post = ax;
     }
+  }
+
+  // Active posts (as population_units takes them) left out because their unit ended with no
+  // successor — whatever their population, as the warning has always counted them.
+  left_out dropped_posts(day a, const point& pt, denominator_policy policy) const {
+    left_out out;
+    for (auto ax : pt.unresolved) {
+      const auto& as = r[ax];
+      const bool active = policy == denominator_policy::in_post_at_end ? as.when.contains(pt.e)
+                                                                         : as.when.to >= a;
+      if (active && ++out.count == 1) out.example = ax;
+    }
+    return out;
+  }
+
+  // Whether a post can match the selector on some day: the fields that do not depend on the
+  // evaluation point (category, roles, sector, sex), through all_of. A conservative filter:
+  // the person pass still checks everything with matches().
+  bool may_match(const bound_selector& s, const assignment& a) const {
+    if (!s.category.any() && !s.category.has(a.category)) return false;
+    if (!s.roles.any() && std::none_of(a.roles.begin(), a.roles.end(), [&](term t) { return s.roles.has(t); }))
+      return false;
+    if (!s.sector.any() && !s.sector.has(a.sector)) return false;
+    if (!s.sexes.empty() && std::find(s.sexes.begin(), s.sexes.end(), r[a.person].sex) == s.sexes.end()) return false;
+    return std::all_of(s.all_of.begin(), s.all_of.end(), [&](const bound_selector& c) { return may_match(c, a); });
   }
 
   // ---- criteria -------------------------------------------------------------------------------
@@ -156,15 +251,13 @@ struct engine {
         else if (c.within.what == training_range::kind::period) from = subtract_period(e, c.within.length) + 1;
         std::int64_t n = 0;
         double hours = 0;
-        for (auto ex : r.enrollments_of(person)) {
-          const auto& en = r[ex];
-          if (en.status != enrollment_status::completed) continue;
-          const auto course = r[en.session].course;
-          if (!c.course_matches[course.value]) continue;
-          const day done = r.completion_day(ex);
-          if (done < from || done > e) continue;
+        const auto* first = prep.completions.data() + prep.completion_offsets[person.value];
+        const auto* last = prep.completions.data() + prep.completion_offsets[person.value + 1];
+        for (const auto* k = first; k != last; ++k) {
+          if (k->done < from || k->done > e || !c.course_matches[k->course]) continue;
+          if (!c.min_hours) return true;  // one completion is enough
           ++n;
-          hours += r[course].hours.value_or(0);
+          hours += r.courses()[k->course].hours.value_or(0);
         }
         return n > 0 && (!c.min_hours || hours >= *c.min_hours);
       }
@@ -226,19 +319,72 @@ struct engine {
     return issuer ? pt.resolved[issuer->value] : unit_ix{};
   }
 
-  // Person coverage and staffing fill's persons: distinct persons per subtree.
+  // Person coverage and staffing fill's persons: distinct persons per subtree. The pass runs
+  // over the target's candidate posts, cut at person boundaries into one block per thread; each
+  // block tallies on its own and the tallies are added in block order, so every thread count
+  // gives the same (whole-number, hence exact) counts.
+  // Person counts already made this evaluation for a target with the same population, criterion
+  // and policy (e.g. "collaborators" for both unit coverage and staffing fill), by (class, a, e).
+  using person_memo = std::map<std::tuple<std::size_t, day, day>, tallies>;
+  person_memo* memo = nullptr;
+
   void count_persons(const bound_target& t, day a, const point& pt, unit_ix scope, tallies& out) const {
-    std::vector<unit_ix> units;
-    day last = 0;
-    const auto policy = t.source->denominator;
-    for (std::uint32_t pi = 0; pi < r.persons().size(); ++pi) {
-      const person_ix person{pi};
-      population_units(*t.population, person, a, pt, scope, policy, units, last, nullptr, &out.dropped);
-      if (units.empty()) continue;
-      out.denominator.add(units);
-      const day e = policy == denominator_policy::in_post_at_end ? pt.e : last;
-      if (!t.criterion || meets(*t.criterion, person, a, e)) out.numerator.add(units);
+    const std::size_t cls = prep.shared_class[static_cast<std::size_t>(&t - targets.data())];
+    if (!memo || cls == no_class) return count_persons_once(t, a, pt, scope, out);
+    const auto key = std::make_tuple(cls, a, pt.e);
+    if (auto it = memo->find(key); it != memo->end()) {
+      out = it->second;
+      return;
     }
+    count_persons_once(t, a, pt, scope, out);
+    memo->emplace(key, out);
+  }
+
+  void count_persons_once(const bound_target& t, day a, const point& pt, unit_ix scope, tallies& out) const {
+    const auto& posts = prep.candidates[static_cast<std::size_t>(&t - targets.data())];
+    const auto policy = t.source->denominator;
+    auto pass = [&](std::size_t from, std::size_t to, tallies& part) {
+      std::vector<unit_ix> units;
+      day last = 0;
+      for (std::size_t i = from; i < to;) {
+        const person_ix person = r[posts[i]].person;
+        std::size_t j = i + 1;
+        while (j < to && r[posts[j]].person == person) ++j;
+        population_units(*t.population, std::span(posts).subspan(i, j - i), a, pt, scope, policy, units, last);
+        i = j;
+        if (units.empty()) continue;
+        part.denominator.add(units);
+        const day e = policy == denominator_policy::in_post_at_end ? pt.e : last;
+        if (!t.criterion || meets(*t.criterion, person, a, e)) part.numerator.add(units);
+      }
+    };
+    // Blocks of fewer than this many posts are not worth a thread.
+    constexpr std::size_t min_block = 4096;
+    const std::size_t n = posts.size();
+    const std::size_t blocks = std::clamp<std::size_t>(n / min_block, 1, std::max(1u, threads));
+    std::vector<std::size_t> cut(blocks + 1, n);
+    cut[0] = 0;
+    for (std::size_t b = 1; b < blocks; ++b) {
+      std::size_t c = std::max(cut[b - 1], n * b / blocks);
+      while (c > 0 && c < n && r[posts[c]].person == r[posts[c - 1]].person) ++c;  // whole persons
+      cut[b] = c;
+    }
+    std::vector<tallies> parts;
+    parts.reserve(blocks - 1);
+    for (std::size_t b = 1; b < blocks; ++b) parts.emplace_back(pt);
+    {
+      std::vector<std::jthread> workers;
+      for (std::size_t b = 1; b < blocks; ++b)
+        workers.emplace_back([&, b] { pass(cut[b], cut[b + 1], parts[b - 1]); });
+      pass(cut[0], cut[1], out);
+    }  // joins
+    for (const auto& part : parts) {
+      out.denominator.merge(part.denominator);
+      out.numerator.merge(part.numerator);
+    }
+    out.denominator.finish();
+    out.numerator.finish();
+    out.dropped = dropped_posts(a, pt, policy);
   }
 
   // Unit coverage: per unit at the target level, distinct persons in its subtree.
@@ -252,6 +398,8 @@ struct engine {
       out.denominator.add({u});
       if (covered.at(u) >= static_cast<double>(t.source->min_per_unit)) out.numerator.add({u});
     }
+    out.denominator.finish();
+    out.numerator.finish();
   }
 
   // Staffing fill: persons in post over the quotas the population's fields allow.
@@ -282,6 +430,7 @@ struct engine {
       if (u.is_none() || !pt.tree.in_subtree(u, scope)) continue;
       out.denominator.add({u}, static_cast<double>(q.count));
     }
+    out.denominator.finish();  // the numerator was finished by count_persons
   }
 
   // Activity counts, attributed to organizers (sessions, costs, head-counts) or to the unit of
@@ -350,6 +499,7 @@ struct engine {
         if (kind == count_kind::unique_persons && !all_units.empty()) out.numerator.add(all_units);
       }
     }
+    out.numerator.finish();
   }
 
   void count(const bound_target& t, day a, const point& pt, unit_ix scope, tallies& out) const {
@@ -436,19 +586,82 @@ struct evaluator::impl {
   const nangluc::registry* reg;
   std::vector<detail::bound_target> targets;
 
+  detail::prepared prep;
+
   impl(const nangluc::plan& p, const nangluc::registry& r) : plan(p), reg(&r) {
     detail::problem_list problems;
     targets = detail::bind_plan(plan, r, problems, "plan");
     problems.throw_if_errors();
+    prepare();
   }
 
-  detail::engine engine() const { return detail::engine{*reg, plan, targets}; }
+  // One pass over the enrollments and one over the posts per target, so that person passes
+  // never chase enrollment → session → course, nor visit persons who can never match.
+  void prepare() {
+    const auto& r = *reg;
+    prep.completion_offsets.assign(r.persons().size() + 1, 0);
+    for (std::uint32_t p = 0; p < r.persons().size(); ++p) {
+      for (auto ex : r.enrollments_of(person_ix{p})) {
+        const auto& en = r[ex];
+        if (en.status != enrollment_status::completed) continue;
+        prep.completions.push_back({r.completion_day(ex), r[en.session].course.value});
+      }
+      prep.completion_offsets[p + 1] = static_cast<std::uint32_t>(prep.completions.size());
+    }
+    prep.completions.shrink_to_fit();
+    const auto eng = engine(1);
+    prep.level_of.resize(r.units().size());
+    for (std::size_t u = 0; u < r.units().size(); ++u) prep.level_of[u] = r.units()[u].level.value;
+    prep.shared_class.assign(targets.size(), detail::no_class);
+    for (std::size_t t = 0; t < targets.size(); ++t) {
+      const auto& a = *targets[t].source;
+      if (!a.population || a.measure == measure::activity_count) continue;
+      for (std::size_t k = 0; k < t; ++k) {
+        const auto& b = *targets[k].source;
+        if (b.measure == measure::activity_count || a.population != b.population || a.criterion != b.criterion ||
+            a.denominator != b.denominator)
+          continue;
+        const std::size_t cls = prep.shared_class[k] == detail::no_class ? k : prep.shared_class[k];
+        prep.shared_class[t] = prep.shared_class[k] = cls;
+        break;
+      }
+    }
+    prep.candidates.resize(targets.size());
+    for (std::size_t t = 0; t < targets.size(); ++t) {
+      if (!targets[t].population) continue;
+      auto& out = prep.candidates[t];
+      for (std::uint32_t p = 0; p < r.persons().size(); ++p)
+        for (auto ax : r.assignments_of(person_ix{p}))
+          if (eng.may_match(*targets[t].population, r[ax])) out.push_back(ax);
+      out.shrink_to_fit();
+    }
+  }
+
+  detail::engine engine(unsigned threads, detail::engine::person_memo* memo = nullptr) const {
+    return detail::engine{*reg, plan, targets, prep, threads, memo};
+  }
+  detail::engine engine() const { return engine(1); }
+
+  // What evaluations of several dates share: the points (trees and successor maps), the results
+  // of milestones already due (the same for every later date), and baselines (counts as of a
+  // milestone's first day, whatever the date).
+  struct shared_work {
+    std::map<day, detail::point> points;
+    std::map<std::pair<std::size_t, std::size_t>, std::pair<milestone_result, std::vector<problem>>> due;
+    std::map<std::pair<std::size_t, std::size_t>, detail::engine::tallies> baselines;
+    detail::engine::person_memo persons;
+  };
 
   // Points are shared by every target and milestone evaluated at the same day.
-  const detail::point& point_at(std::map<day, detail::point>& cache, day d) const {
-    auto it = cache.find(d);
-    if (it == cache.end()) it = cache.emplace(d, detail::point(*reg, d)).first;
+  const detail::point& point_at(shared_work& cache, day d) const {
+    auto it = cache.points.find(d);
+    if (it == cache.points.end()) it = cache.points.emplace(d, detail::point(*reg, d)).first;
     return it->second;
+  }
+
+  static unsigned threads_of(const evaluation_options& opt) {
+    if (opt.threads > 0) return opt.threads;
+    return std::max(1u, std::thread::hardware_concurrency());
   }
 
   unit_ix rows_root(const detail::point& pt, unit_ix scope, const evaluation_options& opt) const {
@@ -461,29 +674,56 @@ struct evaluator::impl {
 
   std::vector<unit_ix> row_units(const detail::point& pt, unit_ix root, const detail::engine::tallies& t,
                                  const target& tg, const evaluation_options& opt) const {
-    std::vector<unit_ix> out{root};
     const auto& levels = reg->vocab(vocab::levels);
+    const auto sub = pt.tree.subtree(root).subspan(1);  // below the root
     std::vector<bool> wanted(levels.size(), false);
     if (!opt.levels.empty()) {
       for (const auto& code : opt.levels) wanted[levels.at(code).value] = true;
     } else {
       const auto& filled = tg.measure == measure::activity_count ? t.numerator : t.denominator;
-      for (unit_ix u : pt.tree.subtree(root))
-        if (u != root && filled.at(u) > 0) wanted[(*reg)[u].level.value] = true;
+      for (unit_ix u : sub)
+        if (filled.at(u) > 0) wanted[prep.level_of[u.value]] = true;
     }
     std::vector<std::pair<int, std::uint32_t>> order;  // (depth, level term)
     for (std::uint32_t l = 0; l < wanted.size(); ++l)
       if (wanted[l]) order.emplace_back(levels.entries()[l].depth.value_or(99), l);
     std::sort(order.begin(), order.end());
-    for (const auto& [depth, level] : order)
-      for (unit_ix u : pt.tree.subtree(root))
-        if (u != root && (*reg)[u].level.value == level) out.push_back(u);
+    // Levels in depth order, units of each level in tree order: one pass, one bucket per level.
+    std::vector<std::uint32_t> rank(levels.size(), 0), start(order.size() + 1, 0);
+    for (std::uint32_t k = 0; k < order.size(); ++k) rank[order[k].second] = k + 1;
+    for (unit_ix u : sub)
+      if (const auto k = rank[prep.level_of[u.value]]) ++start[k];
+    for (std::size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
+    std::vector<unit_ix> out(1 + start.back());
+    out[0] = root;
+    for (unit_ix u : sub)
+      if (const auto k = rank[prep.level_of[u.value]]) out[1 + start[k - 1]++] = u;
     return out;
   }
 
-  milestone_result evaluate_milestone(const detail::bound_target& bt, const detail::milestone_spec& m, day D,
-                                      const evaluation_options& opt, std::map<day, detail::point>& cache,
+  // A milestone as of D, from the shared work when it was already due on an earlier date.
+  milestone_result evaluate_milestone(std::size_t ti, std::size_t mi, const detail::milestone_spec& m, day D,
+                                      const evaluation_options& opt, shared_work& cache,
                                       std::vector<problem>& warnings) const {
+    const bool due = D >= m.window.to;
+    const auto key = std::make_pair(ti, mi);
+    if (due) {
+      if (auto it = cache.due.find(key); it != cache.due.end()) {
+        warnings.insert(warnings.end(), it->second.second.begin(), it->second.second.end());
+        return it->second.first;
+      }
+    }
+    std::vector<problem> own;
+    auto res = compute_milestone(ti, mi, m, D, opt, cache, own);
+    warnings.insert(warnings.end(), own.begin(), own.end());
+    if (due) cache.due.emplace(key, std::make_pair(res, std::move(own)));
+    return res;
+  }
+
+  milestone_result compute_milestone(std::size_t ti, std::size_t mi, const detail::milestone_spec& m, day D,
+                                     const evaluation_options& opt, shared_work& cache,
+                                     std::vector<problem>& warnings) const {
+    const auto& bt = targets[ti];
     const auto& tg = *bt.source;
     milestone_result res;
     res.label = m.label;
@@ -494,7 +734,7 @@ struct evaluator::impl {
     if (D < a) return res;  // not_started, no rows
     const day e = std::min(D, due);
     res.evaluated_at = e;
-    const auto eng = engine();
+    const auto eng = engine(threads_of(opt), &cache.persons);
     const auto& pt = point_at(cache, e);
     const unit_ix scope = eng.scope_at(pt);
     if (scope.is_none()) {
@@ -514,13 +754,16 @@ struct evaluator::impl {
 
     // The baseline: each row's own value as of day a, for the trajectory of a milestone in progress.
     const bool in_progress = D < due;
-    std::optional<detail::engine::tallies> base;
-    const detail::point* pa = nullptr;
+    const detail::engine::tallies* base = nullptr;
     if (in_progress) {
-      pa = &point_at(cache, a);
-      base.emplace(*pa);
-      const unit_ix scope_a = eng.scope_at(*pa);
-      if (!scope_a.is_none()) eng.count(bt, a, *pa, scope_a, *base);
+      auto it = cache.baselines.find({ti, mi});
+      if (it == cache.baselines.end()) {
+        const auto& pa = point_at(cache, a);
+        it = cache.baselines.emplace(std::make_pair(ti, mi), detail::engine::tallies(pa)).first;
+        const unit_ix scope_a = eng.scope_at(pa);
+        if (!scope_a.is_none()) eng.count(bt, a, pa, scope_a, it->second);
+      }
+      base = &it->second;
     }
 
     const unit_ix root = rows_root(pt, scope, opt);
@@ -531,7 +774,9 @@ struct evaluator::impl {
     const bool pct = detail::is_percentage(tg.measure);
     const double f = due > a ? std::clamp(static_cast<double>(D - a) / static_cast<double>(due - a), 0.0, 1.0) : 1.0;
     const double ratio = plan.at_risk_ratio;
-    for (unit_ix u : row_units(pt, root, now, tg, opt)) {
+    const auto units = row_units(pt, root, now, tg, opt);
+    res.rows.reserve(units.size());
+    for (unit_ix u : units) {
       result_row row;
       row.unit = u;
       const bool is_root = u == scope;  // an activity threshold is the scope's, even under --unit
@@ -584,17 +829,18 @@ struct evaluator::impl {
     return res;
   }
 
-  report evaluate(day D, const evaluation_options& opt, std::map<day, detail::point>& cache) const {
+  report evaluate(day D, const evaluation_options& opt, shared_work& cache) const {
     report rep;
     rep.plan_id = plan.id;
     rep.as_of = D;
     if (auto issuer = reg->find_unit(plan.issuer)) rep.scope = *issuer;
     rep.warnings = plan.warnings;
-    for (const auto& bt : targets) {
+    for (std::size_t ti = 0; ti < targets.size(); ++ti) {
       target_result tr;
-      tr.target_id = bt.source->id;
-      for (const auto& m : detail::milestones_of(plan, *bt.source))
-        tr.results.push_back(evaluate_milestone(bt, m, D, opt, cache, rep.warnings));
+      tr.target_id = targets[ti].source->id;
+      const auto specs = detail::milestones_of(plan, *targets[ti].source);
+      for (std::size_t mi = 0; mi < specs.size(); ++mi)
+        tr.results.push_back(evaluate_milestone(ti, mi, specs[mi], D, opt, cache, rep.warnings));
       rep.targets.push_back(std::move(tr));
     }
     return rep;
@@ -610,14 +856,15 @@ const nangluc::plan& evaluator::plan() const noexcept { return impl_->plan; }
 const nangluc::registry& evaluator::registry() const noexcept { return *impl_->reg; }
 
 report evaluator::evaluate(day as_of, const evaluation_options& options) const {
-  std::map<day, detail::point> cache;
+  impl::shared_work cache;
   return impl_->evaluate(as_of, options, cache);
 }
 
 std::vector<report> evaluator::evaluate_series(std::span<const day> dates, const evaluation_options& options) const {
-  // Trees and successor maps are built once per distinct evaluation point across the series:
-  // a milestone already due is evaluated at its due date for every later date.
-  std::map<day, detail::point> cache;
+  // Trees and successor maps are built once per distinct evaluation point across the series; a
+  // milestone already due is evaluated once, at its due date, for every later date; baselines
+  // are counted once.
+  impl::shared_work cache;
   std::vector<report> out;
   out.reserve(dates.size());
   for (day d : dates) out.push_back(impl_->evaluate(d, options, cache));
@@ -681,6 +928,7 @@ std::vector<need> evaluator::needs(std::string_view target_id, day as_of, const 
         quota_in.add({u}, static_cast<double>(q.count));
         holds[pt.tree.position(u)] = true;
       }
+      quota_in.finish();
       for (unit_ix u : pt.tree.subtree(root)) {
         if (!holds[pt.tree.position(u)]) continue;
         const auto quota = static_cast<std::int64_t>(quota_in.at(u));
@@ -701,7 +949,7 @@ std::vector<need> evaluator::needs(std::string_view target_id, day as_of, const 
   for (std::uint32_t pi = 0; pi < r.persons().size(); ++pi) {
     const person_ix person{pi};
     assignment_ix first;
-    eng.population_units(*bt->population, person, a, pt, root, tg.denominator, units, last, &first);
+    eng.population_units(*bt->population, r.assignments_of(person), a, pt, root, tg.denominator, units, last, &first);
     if (units.empty()) continue;
     const day at = tg.denominator == denominator_policy::in_post_at_end ? e : last;
     if (bt->criterion && eng.meets(*bt->criterion, person, a, at)) continue;
