@@ -22,9 +22,9 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# Python packages for the tests.
+# Python packages for the tests (pandas, Polars and DuckDB: the peers of scripts/bench-smoke.sh).
 pymissing=()
-for p in pytest; do
+for p in pytest pandas polars duckdb; do
   python3 -c "import $p" >/dev/null 2>&1 || pymissing+=("$p")
 done
 if ((${#pymissing[@]})); then

@@ -13,3 +13,4 @@ ctest --preset dev
 cmake --preset release >/dev/null
 cmake --build --preset release
 NANGLUC_CLI="$PWD/build/release/nangluc" python3 -m pytest -q tests/cli
+bash scripts/bench-smoke.sh
