@@ -9,6 +9,10 @@ debs=(g++ pkg-config libboost-date-time-dev nlohmann-json3-dev catch2 libicu-dev
 command -v cmake >/dev/null 2>&1 || debs+=(cmake)
 command -v ninja >/dev/null 2>&1 || debs+=(ninja-build)
 command -v python3 >/dev/null 2>&1 || debs+=(python3 python3-pip)
+# The Python package's tests run in a virtual environment (Debian's Python needs python3-venv).
+if command -v python3 >/dev/null 2>&1 && ! python3 -c "import ensurepip, venv" >/dev/null 2>&1; then
+  debs+=(python3-venv)
+fi
 
 missing=()
 for p in "${debs[@]}"; do

@@ -3,7 +3,8 @@
 #  - the dev preset (debug, warnings as errors): C++ unit tests, the example programs and the
 #    package-consumer test, through ctest;
 #  - the release preset: the command-line tests (pytest) run the `nangluc` a user runs, which
-#    includes round trips of a 100,000-person national registry.
+#    includes round trips of a 100,000-person national registry;
+#  - the Python package, built and installed by `pip install .` in build/venv, and its tests;
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -13,4 +14,5 @@ ctest --preset dev
 cmake --preset release >/dev/null
 cmake --build --preset release
 NANGLUC_CLI="$PWD/build/release/nangluc" python3 -m pytest -q tests/cli
+bash scripts/test-python.sh
 bash scripts/bench-smoke.sh

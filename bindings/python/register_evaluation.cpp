@@ -8,6 +8,8 @@
 
 #include <pybind11/numpy.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <limits>
 #include <sstream>
@@ -89,10 +91,12 @@ format_options format_for(int decimals, std::string_view rounding_mode, std::str
   return f;
 }
 
-evaluation_options options_for(const std::optional<std::vector<std::string>>& levels, const std::optional<std::string>& unit) {
+evaluation_options options_for(const std::optional<std::vector<std::string>>& levels, const std::optional<std::string>& unit,
+                               unsigned threads) {
   evaluation_options o;
   if (levels) o.levels = *levels;
   if (unit) o.unit = *unit;
+  o.threads = threads;
   return o;
 }
 
@@ -418,8 +422,8 @@ void register_evaluation(py::module_& m) {
       .def_property_readonly("registry", [](const bound_plan& b) { return std::const_pointer_cast<registry>(b.reg); })
       .def("evaluate",
            [](bound_holder b, const date& as_of, const std::optional<std::vector<std::string>>& levels,
-              const std::optional<std::string>& unit) {
-             const auto options = options_for(levels, unit);
+              const std::optional<std::string>& unit, unsigned threads) {
+             const auto options = options_for(levels, unit, threads);
              auto out = std::make_shared<report_data>();
              out->ctx = b;
              {
@@ -428,13 +432,14 @@ void register_evaluation(py::module_& m) {
              }
              return out;
            },
-           py::arg("as_of"), py::arg("levels") = py::none(), py::arg("unit") = py::none(),
+           py::arg("as_of"), py::arg("levels") = py::none(), py::arg("unit") = py::none(), py::arg("threads") = 0,
            "The report as of one date. `levels`: only rows of these levels (codes of `levels`); "
-           "`unit`: only rows of this unit's subtree.")
+           "`unit`: only rows of this unit's subtree; `threads`: 0 uses every core, 1 one thread "
+           "(the results are the same).")
       .def("evaluate_series",
            [](bound_holder b, const std::vector<date>& dates, const std::optional<std::vector<std::string>>& levels,
-              const std::optional<std::string>& unit) {
-             const auto options = options_for(levels, unit);
+              const std::optional<std::string>& unit, unsigned threads) {
+             const auto options = options_for(levels, unit, threads);
              std::vector<day> days;
              for (const auto& d : dates) days.push_back(to_day(d));
              std::vector<report> reports;
@@ -446,12 +451,13 @@ void register_evaluation(py::module_& m) {
              for (auto& r : reports) out.push_back(std::make_shared<report_data>(report_data{b, std::move(r)}));
              return out;
            },
-           py::arg("dates"), py::arg("levels") = py::none(), py::arg("unit") = py::none(),
+           py::arg("dates"), py::arg("levels") = py::none(), py::arg("unit") = py::none(), py::arg("threads") = 0,
            "Reports for several dates in one call, sharing the work that does not depend on the date.")
       .def("needs",
            [](bound_holder b, std::string_view target_id, const date& as_of,
-              const std::optional<std::vector<std::string>>& levels, const std::optional<std::string>& unit) {
-             const auto options = options_for(levels, unit);
+              const std::optional<std::vector<std::string>>& levels, const std::optional<std::string>& unit,
+              unsigned threads) {
+             const auto options = options_for(levels, unit, threads);
              auto out = std::make_shared<needs_data>();
              out->ctx = b;
              out->target_id = std::string(target_id);
@@ -463,8 +469,25 @@ void register_evaluation(py::module_& m) {
              return out;
            },
            py::arg("target"), py::arg("as_of"), py::arg("levels") = py::none(), py::arg("unit") = py::none(),
+           py::arg("threads") = 0,
            "Who still needs it for the target's milestone in progress on `as_of` (else the last one "
            "due): persons in the denominator not in the numerator; uncovered units for unit_coverage.")
+      .def("_time_evaluate",
+           [](const bound_plan& b, const date& as_of, int repeat, unsigned threads) {
+             // The same call as evaluate(), timed in C++ (best of `repeat`): what a C++ caller
+             // pays, for bench/python_overhead.py to compare with the call from Python.
+             evaluation_options options;
+             options.threads = threads;
+             py::gil_scoped_release release;
+             double best = std::numeric_limits<double>::infinity();
+             for (int i = 0; i < repeat; ++i) {
+               const auto t0 = std::chrono::steady_clock::now();
+               const auto rep = b.ev->evaluate(as_of, options);
+               best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+             }
+             return best;
+           },
+           py::arg("as_of"), py::arg("repeat") = 5, py::arg("threads") = 0)
       .def("__repr__", [](const bound_plan& b) {
         return "<nangluc.Evaluator plan " + b.plan->id + ", " + std::to_string(b.reg->persons().size()) + " persons>";
       });

@@ -86,7 +86,7 @@ def test_structure_is_the_same_from_python(cli: Path, lai_chau: nangluc.Registry
     cli_frame = pd.read_csv(io.StringIO(csv), dtype={"code": str}, keep_default_na=False)
     frame = s.to_frame()
     assert list(cli_frame["count"]) == list(frame["count"])
-    assert list(cli_frame.code) == [c or "" for c in frame.code]
+    assert list(cli_frame.code) == ["" if pd.isna(c) else c for c in frame.code]
 
 
 def test_validate_and_generate_are_the_same_from_python(cli: Path, tmp_path: Path) -> None:

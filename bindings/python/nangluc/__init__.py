@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import html as _html
-from typing import Iterable, List, Optional, Sequence, Union
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Union
 
 import pandas as _pd
 
@@ -96,7 +96,7 @@ def validate(registry: str, plan: Optional[str] = None) -> List[Problem]:
     try:
         reg = load_registry(registry)
     except ValidationError as e:
-        return list(e.problems)  # type: ignore[attr-defined]
+        return list(e.problems)
     problems = list(reg.warnings)
     if plan is not None:
         try:
@@ -104,15 +104,15 @@ def validate(registry: str, plan: Optional[str] = None) -> List[Problem]:
             problems += p.warnings
             Evaluator(p, reg)
         except ValidationError as e:
-            problems += [x for x in e.problems if x not in problems]  # type: ignore[attr-defined]
+            problems += [x for x in e.problems if x not in problems]
     return problems
 
 
 # ---- Python conveniences on the compiled classes ----------------------------------------------
 # Attached here so that pandas stays a Python-level dependency of the pure-Python part.
 
-def _registry_from_frames(frames: "dict[str, _pd.DataFrame]", profile: str = "vn-population",
-                          vocabularies: Optional[dict] = None, max_errors: int = 1000) -> Registry:  # type: ignore[type-arg]
+def _registry_from_frames(frames: Dict[str, _pd.DataFrame], profile: str = "vn-population",
+                          vocabularies: Optional[Dict[str, Any]] = None, max_errors: int = 1000) -> Registry:
     return registry_from_frames(frames, profile=profile, vocabularies=vocabularies, max_errors=max_errors)
 
 
@@ -175,22 +175,45 @@ def _evaluate_series_frame(self: Evaluator, dates: Iterable[Union[_dt.date, str]
     return report_frame(self.evaluate_series(list(dates), levels=list(levels) if levels is not None else None, unit=unit))
 
 
-def _needs_iter(self: Needs):  # type: ignore[no-untyped-def]
+def _registry_to_frames(self: Registry) -> Dict[str, _pd.DataFrame]:
+    return registry_to_frames(self)
+
+
+def _report_to_frame(self: Report) -> _pd.DataFrame:
+    return report_frame(self)
+
+
+def _needs_to_frame(self: Needs) -> _pd.DataFrame:
+    return needs_frame(self)
+
+
+def _structure_to_frame(self: StructureReport) -> _pd.DataFrame:
+    return structure_frame(self)
+
+
+def _structure_to_dict(self: StructureReport) -> Dict[str, Any]:
+    return structure_dict(self)
+
+
+def _needs_iter(self: Needs) -> Iterator[Need]:
     for i in range(len(self)):
         yield self[i]
 
 
-Registry.from_frames = staticmethod(_registry_from_frames)  # type: ignore[assignment]
-Registry.to_frames = registry_to_frames  # type: ignore[assignment]
-Registry.to_json = write_registry_json  # type: ignore[assignment]
-Registry.save = _registry_save  # type: ignore[assignment]
-Registry._repr_html_ = _registry_html  # type: ignore[attr-defined]
-Report.to_frame = report_frame  # type: ignore[assignment]
-Report.save = _report_save  # type: ignore[assignment]
-Report.__repr__ = _report_repr  # type: ignore[assignment, method-assign]
-Report._repr_html_ = _report_html  # type: ignore[attr-defined]
-Evaluator.evaluate_series_frame = _evaluate_series_frame  # type: ignore[attr-defined]
-Needs.to_frame = needs_frame  # type: ignore[assignment]
-Needs.__iter__ = _needs_iter  # type: ignore[assignment, method-assign]
-StructureReport.to_frame = structure_frame  # type: ignore[assignment]
-StructureReport.to_dict = structure_dict  # type: ignore[assignment]
+for _cls, _name, _attr in (
+    (Registry, "from_frames", staticmethod(_registry_from_frames)),
+    (Registry, "to_frames", _registry_to_frames),
+    (Registry, "to_json", write_registry_json),
+    (Registry, "save", _registry_save),
+    (Registry, "_repr_html_", _registry_html),
+    (Report, "to_frame", _report_to_frame),
+    (Report, "save", _report_save),
+    (Report, "__repr__", _report_repr),
+    (Report, "_repr_html_", _report_html),
+    (Evaluator, "evaluate_series_frame", _evaluate_series_frame),
+    (Needs, "to_frame", _needs_to_frame),
+    (Needs, "__iter__", _needs_iter),
+    (StructureReport, "to_frame", _structure_to_frame),
+    (StructureReport, "to_dict", _structure_to_dict),
+):
+    setattr(_cls, _name, _attr)

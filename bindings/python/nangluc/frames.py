@@ -64,7 +64,7 @@ def _typed(table: str, df: pd.DataFrame) -> pd.DataFrame:
             df[col] = _to_dates(df[col])
     for col in INTEGER_COLUMNS.get(table, ()):
         if col in df.columns:
-            df[col] = pd.array(pd.to_numeric(df[col]), dtype="Int64")
+            df[col] = pd.to_numeric(df[col]).astype("Int64")
     for col in REAL_COLUMNS.get(table, ()):
         if col in df.columns:
             df[col] = pd.to_numeric(df[col]).astype("float64")
@@ -106,9 +106,9 @@ def registry_from_frames(frames: Mapping[str, pd.DataFrame], profile: str = "vn-
         try:
             return _core.read_registry_csv(folder, max_errors=max_errors)
         except _core.ValidationError as e:
-            problems = [_frame_problem(p, folder, frames, written) for p in e.problems]  # type: ignore[attr-defined]
+            problems = [_frame_problem(p, folder, frames, written) for p in e.problems]
             err = _core.ValidationError(_summary(problems))
-            err.problems = problems  # type: ignore[attr-defined]
+            err.problems = problems
             raise err from None
 
 
@@ -246,7 +246,7 @@ def needs_frame(needs: "Needs") -> pd.DataFrame:
         df["last_completed"] = pd.to_datetime(df["last_completed"], format="%Y-%m-%d")
     for col in ("persons", "missing"):
         if col in df.columns:
-            df[col] = pd.array(pd.to_numeric(df[col]), dtype="Int64")
+            df[col] = pd.to_numeric(df[col]).astype("Int64")
     return df
 
 
