@@ -119,10 +119,6 @@ std::optional<std::string> sex_code(sex s) {
   return std::string(1, static_cast<char>(s));
 }
 
-std::string id_or_index(const std::optional<std::string>& id, std::uint32_t ix) {
-  return id ? *id : "#" + std::to_string(ix);
-}
-
 unit_ix unit_of(const registry& r, std::string_view id) { return r.unit_at(id); }
 person_ix person_of(const registry& r, std::string_view id) { return r.person_at(id); }
 
@@ -367,7 +363,6 @@ void register_model(py::module_& m) {
                " assignments, " + std::to_string(r.enrollments().size()) + " enrollments, " +
                std::to_string(r.warnings().size()) + " warnings>";
       });
-  (void)id_or_index;
 }
 
 }  // namespace nangluc::python
