@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <span>
 #include <thread>
 #include <tuple>
@@ -48,14 +49,16 @@ struct point {
   // Posts begun by e whose unit ended before e with no successor valid at e, in person order.
   std::vector<assignment_ix> unresolved;
 
-  point(const registry& r, day at) : e(at), tree(r.tree_at(at)), resolved(r.units().size()) {
+  // `ending_posts`: the posts at units with an end date, in person order (no other post can be
+  // left without a unit).
+  point(const registry& r, day at, std::span<const assignment_ix> ending_posts)
+      : e(at), tree(r.tree_at(at)), resolved(r.units().size()) {
     for (std::uint32_t u = 0; u < resolved.size(); ++u) resolved[u] = r.resolve(unit_ix{u}, at);
-    for (std::uint32_t p = 0; p < r.persons().size(); ++p)
-      for (auto ax : r.assignments_of(person_ix{p})) {
-        const auto& as = r[ax];
-        if (as.when.from > at) break;  // sorted by start
-        if (resolved[as.unit.value].is_none() && r[as.unit].valid.to < at) unresolved.push_back(ax);
-      }
+    for (auto ax : ending_posts) {
+      const auto& as = r[ax];
+      if (as.when.from <= at && resolved[as.unit.value].is_none() && r[as.unit].valid.to < at)
+        unresolved.push_back(ax);
+    }
     const auto& order = tree.preorder();
     up.assign(order.size(), no_position);
     depth.assign(order.size(), 0);
@@ -119,6 +122,8 @@ class subtree_counts {
     const auto pos = pt_->position(u);
     return pos == no_position ? 0 : counts_[pos];
   }
+  // By preorder position in the tree of this tally's point.
+  [[nodiscard]] double at_position(std::uint32_t pos) const { return counts_[pos]; }
 
  private:
   const point* pt_;
@@ -139,12 +144,15 @@ struct prepared {
   std::vector<std::uint32_t> completion_offsets;  // by person; completions of p: [p], [p + 1])
   std::vector<completion> completions;            // each person's in enrollments_of order
   std::vector<std::vector<assignment_ix>> candidates;  // by target: posts grouped by person
-  // By target: the first target with the same population, criterion and denominator policy,
-  // when another target has them too (their person counts are the same); else none.
-  std::vector<std::size_t> shared_class;
+  // By target: whether may_match is the whole selector (only fields that do not depend on the
+  // evaluation point), so that the candidates need no further matching.
+  std::vector<bool> candidates_match;
+  // By target: the first target with the same population, criterion and denominator policy
+  // (the targets whose person counts are the same).
+  std::vector<std::size_t> person_class;
   std::vector<std::uint32_t> level_of;  // by unit index: its level's term
+  std::vector<assignment_ix> ending_posts;  // posts at units with an end date, in person order
 };
-constexpr std::size_t no_class = static_cast<std::size_t>(-1);
 
 struct engine {
   const registry& r;
@@ -197,9 +205,11 @@ struct engine {
     assignment_ix example;
   };
 
+  // `matched`: the posts are known to match the selector's fields (they are candidates of a
+  // selector that may_match decides).
   void population_units(const bound_selector& s, std::span<const assignment_ix> posts, day a, const point& pt,
                         unit_ix scope, denominator_policy policy, std::vector<unit_ix>& units, day& last_day,
-                        assignment_ix* first_post = nullptr) const {
+                        assignment_ix* first_post = nullptr, bool matched = false) const {
     units.clear();
     last_day = day_min;
     for (auto ax : posts) {
@@ -210,7 +220,7 @@ struct engine {
       if (!active) continue;
       const unit_ix u = pt.resolved[as.unit.value];
       if (u.is_none()) continue;  // counted by dropped_posts
-      if (!pt.tree.in_subtree(u, scope) || !matches(s, as, u, pt)) continue;
+      if (!pt.tree.in_subtree(u, scope) || (!matched && !matches(s, as, u, pt))) continue;
       units.push_back(u);
       last_day = std::max(last_day, std::min(as.when.to, pt.e));
       if (first_post && first_post->is_none()) *first_post = ax;
@@ -241,6 +251,12 @@ struct engine {
     if (!s.sexes.empty() && std::find(s.sexes.begin(), s.sexes.end(), r[a.person].sex) == s.sexes.end()) return false;
     return std::all_of(s.all_of.begin(), s.all_of.end(), [&](const bound_selector& c) { return may_match(c, a); });
   }
+  // Whether may_match decides the selector: no field that depends on the evaluation point.
+  static bool decided_by_may_match(const bound_selector& s) {
+    return s.level.any() && s.employer_level.any() && s.unit_kinds.any() && s.within.empty() &&
+           s.within_units.empty() && !s.age_min && !s.age_max && s.any_of.empty() && s.negated.empty() &&
+           std::all_of(s.all_of.begin(), s.all_of.end(), [](const bound_selector& c) { return decided_by_may_match(c); });
+  }
 
   // ---- criteria -------------------------------------------------------------------------------
   bool meets(const bound_criterion& c, person_ix person, day a, day e) const {
@@ -263,13 +279,26 @@ struct engine {
       }
       case criterion::kind::qualification: {
         if (c.qualification_kind.is_none()) return false;
-        for (const auto& h : r.qualifications_held(person, e)) {
-          if (h.kind != c.qualification_kind) continue;
+        auto fits = [&](term kind, term code, term field) {
+          if (kind != c.qualification_kind) return false;
           bool code_ok = c.codes.any() && !c.min_rank;
-          if (!c.codes.any() && c.codes.has(h.code)) code_ok = true;
-          if (c.min_rank && h.code.value < c.rank_of.size() && c.rank_of[h.code.value] >= *c.min_rank) code_ok = true;
-          if (!code_ok) continue;
-          if (!c.fields.any() && !c.fields.has(h.field)) continue;
+          if (!c.codes.any() && c.codes.has(code)) code_ok = true;
+          if (c.min_rank && code.value < c.rank_of.size() && c.rank_of[code.value] >= *c.min_rank) code_ok = true;
+          return code_ok && (c.fields.any() || c.fields.has(field));
+        };
+        // What registry::qualifications_held gives, without building the list: recorded
+        // qualifications held on e, then those conferred by courses completed by e, unexpired.
+        for (auto q : r.qualifications_of(person)) {
+          const auto& rec = r[q];
+          if (rec.is_held_at(e) && fits(rec.kind, rec.code, rec.field)) return true;
+        }
+        const auto* first = prep.completions.data() + prep.completion_offsets[person.value];
+        const auto* last = prep.completions.data() + prep.completion_offsets[person.value + 1];
+        for (const auto* k = first; k != last; ++k) {
+          const auto& confers = r.courses()[k->course].confers;
+          if (!confers || k->done > e || !fits(confers->kind, confers->code, term{})) continue;
+          if (confers->valid_for)
+            if (const day end = add_period(k->done, *confers->valid_for); end != day_max && e > end - 1) continue;
           return true;
         }
         return false;
@@ -319,47 +348,67 @@ struct engine {
     return issuer ? pt.resolved[issuer->value] : unit_ix{};
   }
 
-  // Person coverage and staffing fill's persons: distinct persons per subtree. The pass runs
-  // over the target's candidate posts, cut at person boundaries into one block per thread; each
-  // block tallies on its own and the tallies are added in block order, so every thread count
-  // gives the same (whole-number, hence exact) counts.
-  // Person counts already made this evaluation for a target with the same population, criterion
-  // and policy (e.g. "collaborators" for both unit coverage and staffing fill), by (class, a, e).
+  // Person counts (coverage, and the persons of unit coverage and staffing fill): distinct
+  // persons per subtree, for one target at one or more (window start a, evaluation point e).
+  // The evaluator counts each target's requests of a whole series in one batch, ahead of
+  // building its rows, and keeps them here by (class, a, e), a class being the targets with the
+  // same population, criterion and policy (e.g. "collaborators" for both unit coverage and
+  // staffing fill).
   using person_memo = std::map<std::tuple<std::size_t, day, day>, tallies>;
   person_memo* memo = nullptr;
 
-  void count_persons(const bound_target& t, day a, const point& pt, unit_ix scope, tallies& out) const {
-    const std::size_t cls = prep.shared_class[static_cast<std::size_t>(&t - targets.data())];
-    if (!memo || cls == no_class) return count_persons_once(t, a, pt, scope, out);
-    const auto key = std::make_tuple(cls, a, pt.e);
-    if (auto it = memo->find(key); it != memo->end()) {
-      out = it->second;
-      return;
-    }
-    count_persons_once(t, a, pt, scope, out);
-    memo->emplace(key, out);
+  [[nodiscard]] std::size_t class_of(const bound_target& t) const {
+    return prep.person_class[static_cast<std::size_t>(&t - targets.data())];
   }
 
-  void count_persons_once(const bound_target& t, day a, const point& pt, unit_ix scope, tallies& out) const {
-    const auto& posts = prep.candidates[static_cast<std::size_t>(&t - targets.data())];
+  void count_persons(const bound_target& t, day a, const point& pt, unit_ix scope, tallies& out) const {
+    if (memo) {
+      if (auto it = memo->find(std::make_tuple(class_of(t), a, pt.e)); it != memo->end()) {
+        out = it->second;
+        return;
+      }
+    }
+    batch_item one{a, &pt, scope, &out};
+    count_persons_batch(t, std::span(&one, 1));
+  }
+
+  struct batch_item {
+    day a;
+    const point* pt;
+    unit_ix scope;
+    tallies* out;
+  };
+
+  // One pass over the target's candidate posts for every item: each person's posts and
+  // completions are read once for all of them. The posts are cut at person boundaries into one
+  // block per thread; each block tallies on its own and the tallies are added in block order,
+  // so every thread count gives the same (whole-number, hence exact) counts.
+  void count_persons_batch(const bound_target& t, std::span<const batch_item> items) const {
+    const auto ti = static_cast<std::size_t>(&t - targets.data());
+    const auto& posts = prep.candidates[ti];
+    const bool matched = prep.candidates_match[ti];
     const auto policy = t.source->denominator;
-    auto pass = [&](std::size_t from, std::size_t to, tallies& part) {
+    auto pass = [&](std::size_t from, std::size_t to, std::span<tallies* const> part) {
       std::vector<unit_ix> units;
       day last = 0;
       for (std::size_t i = from; i < to;) {
         const person_ix person = r[posts[i]].person;
         std::size_t j = i + 1;
         while (j < to && r[posts[j]].person == person) ++j;
-        population_units(*t.population, std::span(posts).subspan(i, j - i), a, pt, scope, policy, units, last);
+        const auto mine = std::span(posts).subspan(i, j - i);
         i = j;
-        if (units.empty()) continue;
-        part.denominator.add(units);
-        const day e = policy == denominator_policy::in_post_at_end ? pt.e : last;
-        if (!t.criterion || meets(*t.criterion, person, a, e)) part.numerator.add(units);
+        for (std::size_t k = 0; k < items.size(); ++k) {
+          const auto& it = items[k];
+          population_units(*t.population, mine, it.a, *it.pt, it.scope, policy, units, last, nullptr, matched);
+          if (units.empty()) continue;
+          part[k]->denominator.add(units);
+          const day e = policy == denominator_policy::in_post_at_end ? it.pt->e : last;
+          if (!t.criterion || meets(*t.criterion, person, it.a, e)) part[k]->numerator.add(units);
+        }
       }
     };
     // Blocks of fewer than this many posts are not worth a thread.
-    constexpr std::size_t min_block = 4096;
+    constexpr std::size_t min_block = 1024;
     const std::size_t n = posts.size();
     const std::size_t blocks = std::clamp<std::size_t>(n / min_block, 1, std::max(1u, threads));
     std::vector<std::size_t> cut(blocks + 1, n);
@@ -369,22 +418,29 @@ struct engine {
       while (c > 0 && c < n && r[posts[c]].person == r[posts[c - 1]].person) ++c;  // whole persons
       cut[b] = c;
     }
+    // Block 0 tallies straight into the outputs; the others into their own, added afterwards.
     std::vector<tallies> parts;
-    parts.reserve(blocks - 1);
-    for (std::size_t b = 1; b < blocks; ++b) parts.emplace_back(pt);
+    parts.reserve((blocks - 1) * items.size());
+    std::vector<tallies*> where(blocks * items.size());
+    for (std::size_t k = 0; k < items.size(); ++k) where[k] = items[k].out;
+    for (std::size_t b = 1; b < blocks; ++b)
+      for (std::size_t k = 0; k < items.size(); ++k) where[b * items.size() + k] = &parts.emplace_back(*items[k].pt);
     {
       std::vector<std::jthread> workers;
       for (std::size_t b = 1; b < blocks; ++b)
-        workers.emplace_back([&, b] { pass(cut[b], cut[b + 1], parts[b - 1]); });
-      pass(cut[0], cut[1], out);
+        workers.emplace_back([&, b] { pass(cut[b], cut[b + 1], std::span(where).subspan(b * items.size(), items.size())); });
+      pass(cut[0], cut[1], std::span(where).first(items.size()));
     }  // joins
-    for (const auto& part : parts) {
-      out.denominator.merge(part.denominator);
-      out.numerator.merge(part.numerator);
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      auto& out = *items[k].out;
+      for (std::size_t b = 1; b < blocks; ++b) {
+        out.denominator.merge(where[b * items.size() + k]->denominator);
+        out.numerator.merge(where[b * items.size() + k]->numerator);
+      }
+      out.denominator.finish();
+      out.numerator.finish();
+      out.dropped = dropped_posts(items[k].a, *items[k].pt, policy);
     }
-    out.denominator.finish();
-    out.numerator.finish();
-    out.dropped = dropped_posts(a, pt, policy);
   }
 
   // Unit coverage: per unit at the target level, distinct persons in its subtree.
@@ -599,36 +655,48 @@ struct evaluator::impl {
   // never chase enrollment → session → course, nor visit persons who can never match.
   void prepare() {
     const auto& r = *reg;
+    // Each session's (end, course), compact, so the pass over ten million enrollments does not
+    // visit the session records.
+    std::vector<detail::completion> session_end(r.sessions().size());
+    for (std::size_t s = 0; s < session_end.size(); ++s)
+      session_end[s] = {r.sessions()[s].when.to, r.sessions()[s].course.value};
+    std::size_t completed = 0;
+    for (const auto& en : r.enrollments()) completed += en.status == enrollment_status::completed;
+    prep.completions.reserve(completed);
     prep.completion_offsets.assign(r.persons().size() + 1, 0);
     for (std::uint32_t p = 0; p < r.persons().size(); ++p) {
       for (auto ex : r.enrollments_of(person_ix{p})) {
         const auto& en = r[ex];
         if (en.status != enrollment_status::completed) continue;
-        prep.completions.push_back({r.completion_day(ex), r[en.session].course.value});
+        const auto& s = session_end[en.session.value];
+        prep.completions.push_back({en.completed_on != day_min ? en.completed_on : s.done, s.course});
       }
       prep.completion_offsets[p + 1] = static_cast<std::uint32_t>(prep.completions.size());
+      for (auto ax : r.assignments_of(person_ix{p}))
+        if (r[r[ax].unit].valid.to != day_max) prep.ending_posts.push_back(ax);
     }
-    prep.completions.shrink_to_fit();
     const auto eng = engine(1);
     prep.level_of.resize(r.units().size());
     for (std::size_t u = 0; u < r.units().size(); ++u) prep.level_of[u] = r.units()[u].level.value;
-    prep.shared_class.assign(targets.size(), detail::no_class);
+    prep.person_class.resize(targets.size());
     for (std::size_t t = 0; t < targets.size(); ++t) {
+      prep.person_class[t] = t;
       const auto& a = *targets[t].source;
       if (!a.population || a.measure == measure::activity_count) continue;
       for (std::size_t k = 0; k < t; ++k) {
         const auto& b = *targets[k].source;
-        if (b.measure == measure::activity_count || a.population != b.population || a.criterion != b.criterion ||
-            a.denominator != b.denominator)
-          continue;
-        const std::size_t cls = prep.shared_class[k] == detail::no_class ? k : prep.shared_class[k];
-        prep.shared_class[t] = prep.shared_class[k] = cls;
-        break;
+        if (b.measure != measure::activity_count && a.population == b.population && a.criterion == b.criterion &&
+            a.denominator == b.denominator) {
+          prep.person_class[t] = prep.person_class[k];
+          break;
+        }
       }
     }
     prep.candidates.resize(targets.size());
+    prep.candidates_match.assign(targets.size(), false);
     for (std::size_t t = 0; t < targets.size(); ++t) {
       if (!targets[t].population) continue;
+      prep.candidates_match[t] = detail::engine::decided_by_may_match(*targets[t].population);
       auto& out = prep.candidates[t];
       for (std::uint32_t p = 0; p < r.persons().size(); ++p)
         for (auto ax : r.assignments_of(person_ix{p}))
@@ -655,7 +723,7 @@ struct evaluator::impl {
   // Points are shared by every target and milestone evaluated at the same day.
   const detail::point& point_at(shared_work& cache, day d) const {
     auto it = cache.points.find(d);
-    if (it == cache.points.end()) it = cache.points.emplace(d, detail::point(*reg, d)).first;
+    if (it == cache.points.end()) it = cache.points.emplace(d, detail::point(*reg, d, prep.ending_posts)).first;
     return it->second;
   }
 
@@ -694,29 +762,36 @@ struct evaluator::impl {
     for (unit_ix u : sub)
       if (const auto k = rank[prep.level_of[u.value]]) ++start[k];
     for (std::size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
-    std::vector<unit_ix> out(1 + start.back());
-    out[0] = root;
+    std::vector<unit_ix> out;
+    out.reserve(1 + start.back());
+    out.push_back(root);
+    out.resize(1 + start.back());
     for (unit_ix u : sub)
       if (const auto k = rank[prep.level_of[u.value]]) out[1 + start[k - 1]++] = u;
     return out;
   }
 
   // A milestone as of D, from the shared work when it was already due on an earlier date.
+  // `again`: a later date of the series will ask for this milestone once due too (only then is
+  // the result kept).
   milestone_result evaluate_milestone(std::size_t ti, std::size_t mi, const detail::milestone_spec& m, day D,
-                                      const evaluation_options& opt, shared_work& cache,
+                                      bool again, const evaluation_options& opt, shared_work& cache,
                                       std::vector<problem>& warnings) const {
     const bool due = D >= m.window.to;
     const auto key = std::make_pair(ti, mi);
     if (due) {
       if (auto it = cache.due.find(key); it != cache.due.end()) {
         warnings.insert(warnings.end(), it->second.second.begin(), it->second.second.end());
-        return it->second.first;
+        if (again) return it->second.first;
+        auto res = std::move(it->second.first);
+        cache.due.erase(it);
+        return res;
       }
     }
     std::vector<problem> own;
     auto res = compute_milestone(ti, mi, m, D, opt, cache, own);
     warnings.insert(warnings.end(), own.begin(), own.end());
-    if (due) cache.due.emplace(key, std::make_pair(res, std::move(own)));
+    if (due && again) cache.due.emplace(key, std::make_pair(res, std::move(own)));
     return res;
   }
 
@@ -741,8 +816,18 @@ struct evaluator::impl {
       res.status = status::no_data;
       return res;
     }
-    detail::engine::tallies now(pt);
-    eng.count(bt, a, pt, scope, now);
+    // Person coverage reads the person counts made for the series in place; other measures
+    // count here.
+    std::optional<detail::engine::tallies> own_counts;
+    const detail::engine::tallies* counted = nullptr;
+    if (tg.measure == measure::person_coverage || tg.measure == measure::annual_person_coverage)
+      if (auto it = cache.persons.find({prep.person_class[ti], a, e}); it != cache.persons.end()) counted = &it->second;
+    if (!counted) {
+      own_counts.emplace(pt);
+      eng.count(bt, a, pt, scope, *own_counts);
+      counted = &*own_counts;
+    }
+    const auto& now = *counted;
     if (now.dropped.count > 0) {
       const auto& as = (*reg)[now.dropped.example];
       const auto& u = (*reg)[as.unit];
@@ -782,15 +867,16 @@ struct evaluator::impl {
       const bool is_root = u == scope;  // an activity threshold is the scope's, even under --unit
       double value;
       double baseline = 0;
+      const std::uint32_t pos = pt.tree.position(u);  // rows are units of the tree at e
       if (pct) {
-        row.numerator = static_cast<std::int64_t>(now.numerator.at(u));
-        row.denominator = static_cast<std::int64_t>(now.denominator.at(u));
+        row.numerator = static_cast<std::int64_t>(now.numerator.at_position(pos));
+        row.denominator = static_cast<std::int64_t>(now.denominator.at_position(pos));
         if (row.denominator > 0)
           row.percent = 100.0 * static_cast<double>(row.numerator) / static_cast<double>(row.denominator);
         value = row.percent.value_or(0);
         if (base && base->denominator.at(u) > 0) baseline = 100.0 * base->numerator.at(u) / base->denominator.at(u);
       } else {
-        row.value = now.numerator.at(u);
+        row.value = now.numerator.at_position(pos);
         value = row.value;
         if (base) baseline = base->numerator.at(u);
       }
@@ -829,21 +915,72 @@ struct evaluator::impl {
     return res;
   }
 
-  report evaluate(day D, const evaluation_options& opt, shared_work& cache) const {
-    report rep;
-    rep.plan_id = plan.id;
-    rep.as_of = D;
-    if (auto issuer = reg->find_unit(plan.issuer)) rep.scope = *issuer;
-    rep.warnings = plan.warnings;
-    for (std::size_t ti = 0; ti < targets.size(); ++ti) {
-      target_result tr;
-      tr.target_id = targets[ti].source->id;
-      const auto specs = detail::milestones_of(plan, *targets[ti].source);
-      for (std::size_t mi = 0; mi < specs.size(); ++mi)
-        tr.results.push_back(evaluate_milestone(ti, mi, specs[mi], D, opt, cache, rep.warnings));
-      rep.targets.push_back(std::move(tr));
+  static bool counts_persons(const target& t) {
+    return t.population && t.measure != measure::activity_count;
+  }
+
+  // The person counts target ti needs for every date of the series — each milestone begun, at
+  // min(date, due), and the baselines of those in progress — counted in one batch.
+  void count_target_persons(std::size_t ti, std::span<const day> dates, const evaluation_options& opt,
+                            shared_work& cache) const {
+    const auto& bt = targets[ti];
+    if (!counts_persons(*bt.source)) return;
+    const auto eng = engine(threads_of(opt), &cache.persons);
+    const std::size_t cls = prep.person_class[ti];
+    std::vector<std::pair<day, day>> wanted;  // (a, e)
+    for (const auto& m : detail::milestones_of(plan, *bt.source))
+      for (day D : dates) {
+        if (D < m.window.from) continue;
+        wanted.emplace_back(m.window.from, std::min(D, m.window.to));
+        if (D < m.window.to) wanted.emplace_back(m.window.from, m.window.from);  // the baseline
+      }
+    std::sort(wanted.begin(), wanted.end());
+    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+    std::vector<detail::engine::batch_item> items;
+    for (const auto& [a, e] : wanted) {
+      const auto key = std::make_tuple(cls, a, e);
+      if (cache.persons.count(key)) continue;  // counted for an earlier target of the class
+      const auto& pt = point_at(cache, e);
+      const unit_ix scope = eng.scope_at(pt);
+      if (scope.is_none()) continue;
+      auto& out = cache.persons.emplace(key, detail::engine::tallies(pt)).first->second;
+      items.push_back({a, &pt, scope, &out});
     }
-    return rep;
+    if (!items.empty()) eng.count_persons_batch(bt, items);
+  }
+
+  // Reports for each date, built target by target so that a target's person counts for the
+  // whole series are made in one pass and dropped once no later target of its class needs them.
+  std::vector<report> evaluate(std::span<const day> dates, const evaluation_options& opt) const {
+    shared_work cache;
+    std::vector<report> reps(dates.size());
+    for (std::size_t d = 0; d < dates.size(); ++d) {
+      reps[d].plan_id = plan.id;
+      reps[d].as_of = dates[d];
+      if (auto issuer = reg->find_unit(plan.issuer)) reps[d].scope = *issuer;
+      reps[d].warnings = plan.warnings;
+    }
+    for (std::size_t ti = 0; ti < targets.size(); ++ti) {
+      count_target_persons(ti, dates, opt, cache);
+      const auto specs = detail::milestones_of(plan, *targets[ti].source);
+      for (std::size_t d = 0; d < dates.size(); ++d) {
+        target_result tr;
+        tr.target_id = targets[ti].source->id;
+        for (std::size_t mi = 0; mi < specs.size(); ++mi) {
+          const day due = specs[mi].window.to;
+          const bool again = std::any_of(dates.begin() + static_cast<std::ptrdiff_t>(d) + 1, dates.end(),
+                                         [&](day later) { return later >= due; });
+          tr.results.push_back(evaluate_milestone(ti, mi, specs[mi], dates[d], again, opt, cache, reps[d].warnings));
+        }
+        reps[d].targets.push_back(std::move(tr));
+      }
+      const std::size_t cls = prep.person_class[ti];
+      bool needed_later = false;
+      for (std::size_t k = ti + 1; k < targets.size(); ++k) needed_later = needed_later || prep.person_class[k] == cls;
+      if (!needed_later)
+        std::erase_if(cache.persons, [&](const auto& entry) { return std::get<0>(entry.first) == cls; });
+    }
+    return reps;
   }
 };
 
@@ -856,19 +993,14 @@ const nangluc::plan& evaluator::plan() const noexcept { return impl_->plan; }
 const nangluc::registry& evaluator::registry() const noexcept { return *impl_->reg; }
 
 report evaluator::evaluate(day as_of, const evaluation_options& options) const {
-  impl::shared_work cache;
-  return impl_->evaluate(as_of, options, cache);
+  return std::move(impl_->evaluate(std::span(&as_of, 1), options).front());
 }
 
 std::vector<report> evaluator::evaluate_series(std::span<const day> dates, const evaluation_options& options) const {
   // Trees and successor maps are built once per distinct evaluation point across the series; a
-  // milestone already due is evaluated once, at its due date, for every later date; baselines
-  // are counted once.
-  impl::shared_work cache;
-  std::vector<report> out;
-  out.reserve(dates.size());
-  for (day d : dates) out.push_back(impl_->evaluate(d, options, cache));
-  return out;
+  // target's person counts for every date are made in one pass; a milestone already due is
+  // evaluated once, at its due date, for every later date; baselines are counted once.
+  return impl_->evaluate(dates, options);
 }
 
 std::vector<need> evaluator::needs(std::string_view target_id, day as_of, const evaluation_options& options) const {
@@ -893,8 +1025,8 @@ std::vector<need> evaluator::needs(std::string_view target_id, day as_of, const 
   if (!chosen) return out;
 
   const day a = chosen->window.from, e = std::min(as_of, chosen->window.to);
-  const auto eng = im.engine();
-  const detail::point pt(*im.reg, e);
+  const auto eng = im.engine(impl::threads_of(options));
+  const detail::point pt(*im.reg, e, im.prep.ending_posts);
   const unit_ix scope = eng.scope_at(pt);
   if (scope.is_none()) return out;
   const unit_ix root = im.rows_root(pt, scope, options);

@@ -3,20 +3,60 @@
 #include "io/registry_builder.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace nangluc::detail {
 
 namespace {
 constexpr std::uint32_t undeclared = 0xFFFFFFFFu;
+
+// Eight bytes at a time, each word mixed by a multiply (ids are short: "P0001234", "00954001").
+std::uint64_t hash_id(std::string_view s) noexcept {
+  constexpr std::uint64_t k = 0x9E3779B97F4A7C15ull;
+  std::uint64_t h = s.size() * k;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    h = (h ^ w) * k;
+    h ^= h >> 29;
+  }
+  if (i < s.size()) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, s.data() + i, s.size() - i);
+    h = (h ^ w) * k;
+    h ^= h >> 29;
+  }
+  return h * k ^ (h >> 32);
 }
+}  // namespace
 
 std::uint32_t registry_builder::id_table::ref(std::string_view id) {
-  auto [it, inserted] = number.try_emplace(std::string(id), static_cast<std::uint32_t>(declared.size()));
-  if (inserted) {
-    declared.push_back(undeclared);
-    ids.push_back(&it->first);
+  if (2 * (store.size() + 1) > slots.size()) grow();
+  const std::uint64_t h = hash_id(id);
+  const std::size_t mask = slots.size() - 1;
+  for (std::size_t at = h & mask;; at = (at + 1) & mask) {
+    const std::uint32_t s = slots[at];
+    if (s == 0) {  // not seen yet: the next number
+      const auto n = static_cast<std::uint32_t>(store.size());
+      slots[at] = n + 1;
+      ids.push_back(&store.emplace_back(id));
+      hash_of.push_back(h);
+      declared.push_back(undeclared);
+      return n;
+    }
+    if (hash_of[s - 1] == h && store[s - 1] == id) return s - 1;
   }
-  return it->second;
+}
+
+void registry_builder::id_table::grow() {
+  slots.assign(std::max<std::size_t>(1024, slots.size() * 2), 0);
+  const std::size_t mask = slots.size() - 1;
+  for (std::uint32_t n = 0; n < store.size(); ++n) {
+    std::size_t at = hash_of[n] & mask;
+    while (slots[at] != 0) at = (at + 1) & mask;
+    slots[at] = n + 1;
+  }
 }
 
 bool registry_builder::id_table::declare(std::string_view id, std::uint32_t index, std::uint32_t& first) {

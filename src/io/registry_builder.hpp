@@ -7,6 +7,7 @@
 #include "problems.hpp"
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -57,12 +58,20 @@ class registry_builder {
   [[nodiscard]] const std::string& file() const noexcept { return file_; }
 
  private:
+  // Ids to provisional numbers: an open-addressing table of numbers (linear probing, at most
+  // half full) over ids kept in a deque, so that looking an id up hashes its bytes once and
+  // allocates nothing — the hot path of loading, once per reference.
   struct id_table {
-    std::unordered_map<std::string, std::uint32_t> number;  // id -> provisional number
-    std::vector<std::uint32_t> declared;                    // number -> list index or none
-    std::vector<const std::string*> ids;                    // number -> id
+    std::deque<std::string> store;                   // number -> id (never moves)
+    std::vector<std::uint64_t> hash_of;              // number -> hash of its id
+    std::vector<std::uint32_t> slots;                // number + 1; 0: empty
+    std::vector<std::uint32_t> declared;             // number -> list index or none
+    std::vector<const std::string*> ids;             // number -> id
     std::uint32_t ref(std::string_view id);
     bool declare(std::string_view id, std::uint32_t index, std::uint32_t& first);
+
+   private:
+    void grow();
   };
   void ensure_profile();
 
