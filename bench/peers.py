@@ -82,7 +82,8 @@ def pandas_compute(t: dict, date: str, targets: list[dict]) -> list[tuple]:
     begun = units.valid_from.isna() | (units.valid_from <= e)
 
     # Parent on e: the single `parent`, or the `parents` entry whose period holds e.
-    links = units.parents.dropna().map(json.loads).explode().apply(pd.Series)
+    links = units.parents.dropna().map(json.loads).explode()
+    links = pd.DataFrame(links.tolist(), index=links.index)
     start, end = pd.to_datetime(links["from"]), pd.to_datetime(links["to"])
     links = links[(start.isna() | (start <= e)) & (end.isna() | (end >= e))]
     parent = units.parent.copy()
@@ -132,7 +133,8 @@ def pandas_compute(t: dict, date: str, targets: list[dict]) -> list[tuple]:
 
         counts = pd.DataFrame({"denominator": members.groupby("anc").person.nunique(),
                                "numerator": trained.groupby("anc").person.nunique()}).fillna(0)
-        rows += [(spec["target"], u, int(r.numerator), int(r.denominator)) for u, r in counts.iterrows()]
+        rows += [(spec["target"], u, int(n), int(d))
+                 for u, n, d in zip(counts.index, counts.numerator, counts.denominator)]
     return rows
 
 
@@ -337,6 +339,8 @@ def main() -> int:
             t0 = time.perf_counter()
             got = compute(data, args.date, targets)
             best = min(best, time.perf_counter() - t0)
+            if best > 30:  # a run this long is not at the mercy of a moment's noise
+                break
         got_set = set(got)
         same = got_set == expected and len(got) == len(got_set)
         figures["peers"][name] = {"load_s": load_s, "compute_s": best, "same_numbers": same}
