@@ -143,11 +143,15 @@ class structure_check {
   bool number_integer(json::number_integer_t) { return done(); }
   bool number_unsigned(json::number_unsigned_t) { return done(); }
   bool number_float(json::number_float_t, const json::string_t&) { return done(); }
-  bool string(json::string_t&) { return done(); }
+  bool string(json::string_t& s) {
+    check_length(s, "a string");
+    return done();
+  }
   bool binary(json::binary_t&) { return done(); }
   bool start_object(std::size_t) { return open(false); }
   bool start_array(std::size_t) { return open(true); }
   bool key(json::string_t& k) {
+    check_length(k, "a key");
     auto& top = stack_.back();
     if (!top.keys.insert(k).second)
       problems_.error("duplicate_key", file_, pointer(stack_.size() - 1) + "/" + pointer_token(k),
@@ -179,6 +183,12 @@ class structure_check {
   bool done() {
     if (!stack_.empty() && stack_.back().array) ++stack_.back().index;
     return true;
+  }
+  void check_length(const std::string& s, std::string_view what) {
+    if (s.size() > detail::max_string_bytes)
+      problems_.error("too_long", file_, pointer(stack_.size()),
+                      std::string(what) + " of " + std::to_string(s.size()) + " bytes is longer than the limit of " +
+                          std::to_string(detail::max_string_bytes) + " bytes");
   }
   bool open(bool array) {
     if (stack_.size() >= static_cast<std::size_t>(detail::max_json_depth)) {
@@ -1324,13 +1334,14 @@ void write_target(std::string& out, const target& t) {
 }  // namespace
 
 plan read_plan_json(std::string_view text, std::string_view file) {
+  detail::check_file_size(std::string(file), text.size(), detail::max_small_file_bytes);
   return plan_reader(std::string(file)).read(text);
 }
 
 plan load_plan(const std::filesystem::path& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) throw io_error(path.string(), "no such file");
-  const auto text = detail::read_file(path);
+  const auto text = detail::read_file(path, detail::max_small_file_bytes);
   return read_plan_json(text, path.string());
 }
 

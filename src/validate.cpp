@@ -2,7 +2,10 @@
 
 #include "validate.hpp"
 
+#include "io/limits.hpp"
+
 #include <algorithm>
+#include <map>
 #include <string>
 
 namespace nangluc::detail {
@@ -51,14 +54,46 @@ class checker {
       return;
     }
     const auto& e = v->entries()[t.value];
-    if (e.declared) return;
-    std::string msg = "unknown code '" + e.code + "' in vocabulary '" + std::string(vocabulary_name) + "'";
-    auto near = v->nearest(e.code);
-    if (!near.empty()) {
-      msg += "; nearest known codes:";
-      for (std::size_t k = 0; k < near.size(); ++k) msg += (k ? ", " : " ") + near[k];
+    if (e.code.size() > max_id_bytes) {
+      error(list, i, field, "too_long", too_long_message("a code", e.code));
+      return;
     }
-    error(list, i, field, "unknown_code", std::move(msg));
+    if (e.declared) return;
+    // Past the error limit the message is dropped anyway: do not search for near codes.
+    if (problems_.full()) {
+      error(list, i, field, "unknown_code", {});
+      return;
+    }
+    error(list, i, field, "unknown_code",
+          "unknown code '" + e.code + "' in vocabulary '" + std::string(vocabulary_name) + "'" +
+              nearest_text(*v, t));
+  }
+
+  // "; nearest known codes: a, b, c", computed once per unknown code (a million records with
+  // the same misspelt code cost one search of the vocabulary, not a million), and for the first
+  // few unknown codes only: each search reads the whole vocabulary, which a file full of
+  // distinct unknown codes makes as long as the file.
+  const std::string& nearest_text(const vocabulary& v, term t) {
+    static constexpr std::size_t searches = 20;
+    auto [it, fresh] = nearest_.try_emplace({&v, t.value});
+    if (fresh && nearest_.size() <= searches) {
+      const auto near = v.nearest(v.entries()[t.value].code);
+      if (!near.empty()) {
+        it->second = "; nearest known codes:";
+        for (std::size_t k = 0; k < near.size(); ++k) it->second += (k ? ", " : " ") + near[k];
+      }
+    }
+    return it->second;
+  }
+
+  static std::string too_long_message(std::string_view what, std::string_view text) {
+    return std::string(what) + " of " + std::to_string(text.size()) + " bytes is longer than the limit of " +
+           std::to_string(max_id_bytes) + " bytes ('" + std::string(text.substr(0, 32)) + "…')";
+  }
+
+  // Ids longer than the limit are refused: they are mistakes, and they end up in messages.
+  void id_length(std::string_view list, std::size_t i, const std::string& id) {
+    if (id.size() > max_id_bytes) error(list, i, "id", "too_long", too_long_message("an id", id));
   }
   void codes(std::string_view list, std::size_t i, std::string_view field,
              std::string_view vocabulary_name, const std::vector<term>& ts) {
@@ -108,6 +143,7 @@ class checker {
     for (std::size_t i = 0; i < units.size(); ++i) {
       const auto& u = units[i];
       if (u.id.empty() && !read_errors_) error(L, i, "id", "missing_field", "a unit needs an 'id'");
+      id_length(L, i, u.id);
       if (u.name.empty() && !read_errors_) error(L, i, "name", "missing_field", "a unit needs a 'name'");
       code(L, i, "level", vocab::levels, u.level, true);
       code(L, i, "kind", vocab::unit_kinds, u.kind, false);
@@ -147,6 +183,7 @@ class checker {
     const auto n = d_.units.size();
     auto run = [&](auto next_of, std::string_view field, std::string_view relation) {
       std::vector<std::uint8_t> colour(n, 0);  // 0 new, 1 on the current path, 2 done
+      std::vector<std::size_t> depth_of(n, 0);  // a unit's position on the path while colour 1
       for (std::size_t s = 0; s < n; ++s) {
         if (colour[s]) continue;
         std::vector<std::pair<std::size_t, std::size_t>> stack{{s, 0}};
@@ -158,16 +195,11 @@ class checker {
             const std::size_t v = next[k++];
             if (v >= n) continue;
             if (colour[v] == 1) {
-              std::string path;
-              bool on = false;
-              for (const auto& frame : stack) {
-                if (frame.first == v) on = true;
-                if (on) path += "'" + d_.units[frame.first].id + "' -> ";
-              }
               error("units", v, field, "cycle",
-                    std::string(relation) + " form a cycle: " + path + "'" + d_.units[v].id + "'");
+                    std::string(relation) + " form a cycle: " + cycle_path(stack, depth_of[v], v));
             } else if (colour[v] == 0) {
               colour[v] = 1;
+              depth_of[v] = stack.size();
               stack.emplace_back(v, 0);
             }
           } else {
@@ -195,10 +227,30 @@ class checker {
         "successor", "successors");
   }
 
+  // The units of a cycle found on the path `stack` from position `from`, closing on `v`. A
+  // long cycle is shortened, so that a chain of 100,000 units with many links back to its top
+  // does not cost 100,000 names per error.
+  std::string cycle_path(const std::vector<std::pair<std::size_t, std::size_t>>& stack, std::size_t from,
+                         std::size_t v) const {
+    if (problems_.full()) return {};  // the message would be dropped
+    constexpr std::size_t shown = 8;
+    const std::size_t length = stack.size() - from;
+    std::string path;
+    for (std::size_t p = from; p < stack.size(); ++p) {
+      if (length > 2 * shown && p == from + shown) {
+        path += "… (" + std::to_string(length - 2 * shown) + " more) -> ";
+        p = stack.size() - shown;
+      }
+      path += "'" + d_.units[stack[p].first].id + "' -> ";
+    }
+    return path + "'" + d_.units[v].id + "'";
+  }
+
   void check_persons() {
     for (std::size_t i = 0; i < d_.persons.size(); ++i) {
       const auto& p = d_.persons[i];
       if (p.id.empty() && !read_errors_) error("persons", i, "id", "missing_field", "a person needs an 'id'");
+      id_length("persons", i, p.id);
       if (p.name.empty() && !read_errors_) error("persons", i, "name", "missing_field", "a person needs a 'name'");
       code("persons", i, "ethnicity", vocab::ethnicities, p.ethnicity, false);
     }
@@ -276,6 +328,7 @@ class checker {
     for (std::size_t i = 0; i < d_.courses.size(); ++i) {
       const auto& c = d_.courses[i];
       if (c.id.empty() && !read_errors_) error(L, i, "id", "missing_field", "a course needs an 'id'");
+      id_length(L, i, c.id);
       if (c.title.empty() && !read_errors_) error(L, i, "title", "missing_field", "a course needs a 'title'");
       code(L, i, "kind", vocab::training_kinds, c.kind, true);
       if (c.topics.empty() && !read_errors_)
@@ -296,6 +349,7 @@ class checker {
     for (std::size_t i = 0; i < d_.sessions.size(); ++i) {
       const auto& s = d_.sessions[i];
       if (s.id.empty() && !read_errors_) error(L, i, "id", "missing_field", "a session needs an 'id'");
+      id_length(L, i, s.id);
       ref(L, i, "course", s.course, d_.courses, "course", true);
       ref(L, i, "organizer", s.organizer, d_.units, "unit", false);
       if ((s.when.from == day_min || s.when.to == day_max) && !read_errors_)
@@ -359,6 +413,7 @@ class checker {
   const source_map& where_;
   problem_list& problems_;
   bool read_errors_;
+  std::map<std::pair<const vocabulary*, std::uint32_t>, std::string> nearest_;
 };
 
 }  // namespace

@@ -217,7 +217,7 @@ vocabulary_set read_vocabulary_json(std::string_view text, std::string_view file
   nlohmann::json doc;
   try {
     doc = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for 1e999
     problems.error("json_syntax", std::string(file), "", e.what());
     problems.throw_if_errors();
   }

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_set>
 
 namespace nangluc {
 namespace detail {
@@ -35,6 +36,7 @@ constexpr std::array<list_reader, 8> lists{{
 }  // namespace
 
 registry read_registry_json_impl(std::string_view text, const std::string& file, const load_options& opt) {
+  check_file_size(file, text.size(), max_registry_file_bytes);
   problem_list problems(opt.max_errors);
   registry_builder builder(problems, file);
   source_map where;
@@ -48,8 +50,9 @@ registry read_registry_json_impl(std::string_view text, const std::string& file,
   // Keys seen in the open object at each depth below the top level: nlohmann keeps the last of
   // two equal keys silently, and a record with "id" twice must not lose one unseen. Indexed by
   // depth and reset at each object's start, because a skipped value's end is never reported.
-  std::vector<std::vector<std::string>> keys_at_depth;
-  struct too_deep {};
+  // Hashed, so that an object of a million keys costs a million lookups, not a million squared.
+  std::vector<std::unordered_set<std::string>> keys_at_depth;
+  struct stop_reading {};  // past a limit: the rest of the file is not read
 
   auto reporter_for = [&](std::string_view list, std::size_t i) {
     return record_reporter{builder, file, [list, i, &where](std::string_view field) {
@@ -57,30 +60,44 @@ registry read_registry_json_impl(std::string_view text, const std::string& file,
                            }};
   };
 
+  // The record being read (`/units/4`), or the top-level key: where a limit is hit.
+  auto here = [&] {
+    return current && in_list ? "/" + std::string(current->name) + "/" + std::to_string(index)
+                              : "/" + pointer_token(key);
+  };
+
   json::parser_callback_t callback = [&](int depth, json::parse_event_t event, json& parsed) -> bool {
     using ev = json::parse_event_t;
+    if ((event == ev::key || event == ev::value) && parsed.is_string() &&
+        parsed.get_ref<const std::string&>().size() > max_string_bytes) {
+      problems.error("too_long", file, here(),
+                     std::string(event == ev::key ? "a key" : "a string") + " of " +
+                         std::to_string(parsed.get_ref<const std::string&>().size()) +
+                         " bytes is longer than the limit of " + std::to_string(max_string_bytes) + " bytes");
+      if (event == ev::value) return false;  // dropped; the load fails anyway
+    }
     if (event == ev::object_start || event == ev::array_start) {
       if (depth >= max_json_depth) {
-        problems.error("too_deep", file, current && in_list ? "/" + std::string(current->name) + "/" + std::to_string(index) : "/" + pointer_token(key),
+        problems.error("too_deep", file, here(),
                        "nested more than " + std::to_string(max_json_depth) + " levels deep");
-        throw too_deep{};
+        throw stop_reading{};
       }
       if (event == ev::object_start && depth >= 1) {
         keys_at_depth.resize(static_cast<std::size_t>(depth) + 1);
-        keys_at_depth[static_cast<std::size_t>(depth)].clear();
+        auto& keys = keys_at_depth[static_cast<std::size_t>(depth)];
+        // clear() keeps (and wipes) every bucket: after one huge object, start afresh instead.
+        if (keys.bucket_count() > 64) keys = {};
+        else keys.clear();
       }
     }
     if (event == ev::key && depth >= 2 && static_cast<std::size_t>(depth) <= keys_at_depth.size()) {
       auto& keys = keys_at_depth[static_cast<std::size_t>(depth) - 1];
       const auto& k = parsed.get_ref<const std::string&>();
-      if (std::find(keys.begin(), keys.end(), k) != keys.end()) {
-        const std::string record = current && in_list ? "/" + std::string(current->name) + "/" + std::to_string(index)
-                                                       : "/" + pointer_token(key);
-        problems.error("duplicate_key", file, record + "/" + pointer_token(k),
+      if (!keys.insert(k).second) {
+        problems.error("duplicate_key", file, here() + "/" + pointer_token(k),
                        "key '" + k + "' appears twice in the same object (the first is kept)");
         return false;  // skip the second value, so one mistake does not cascade into others
       }
-      keys.push_back(k);
     }
     if (depth == 1 && event == ev::key) {
       key = parsed.get<std::string>();
@@ -105,6 +122,12 @@ registry read_registry_json_impl(std::string_view text, const std::string& file,
     }
     if (depth == 2 && in_list && current &&
         (event == ev::object_end || event == ev::value || event == ev::array_end)) {
+      if (index >= max_records) {
+        problems.error("too_many_records", file, here(),
+                       "'" + std::string(current->name) + "' holds more than " + std::to_string(max_records) +
+                           " records, the limit");
+        throw stop_reading{};
+      }
       const auto r = reporter_for(current->name, index);
       if (event == ev::object_end) {
         current->read(parsed, r);
@@ -125,7 +148,11 @@ registry read_registry_json_impl(std::string_view text, const std::string& file,
   } catch (const json::parse_error& e) {
     problems.error("json_syntax", file, line_column(text, e.byte == 0 ? 0 : e.byte - 1), json_syntax_message(e));
     throw validation_error(problems.take());
-  } catch (const too_deep&) {
+  } catch (const json::exception& e) {
+    // A number too large for a double (1e999): the parser gives no position, only the token.
+    problems.error("json_syntax", file, token_location(text, e), json_syntax_message(e));
+    throw validation_error(problems.take());
+  } catch (const stop_reading&) {
     throw validation_error(problems.take());
   }
 

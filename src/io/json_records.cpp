@@ -44,8 +44,20 @@ std::optional<nlohmann::json> parse_json_text(std::string_view text, std::string
   } catch (const too_deep&) {
     if (why) *why = "nested more than " + std::to_string(max_json_depth) + " levels deep";
     if (too_deep_out) *too_deep_out = true;
+  } catch (const nlohmann::json::exception& e) {  // a number out of range (1e999)
+    if (why) *why = json_syntax_message(e);
   }
   return std::nullopt;
+}
+
+std::string token_location(std::string_view text, const std::exception& e) {
+  // nlohmann's messages quote the offending token last: "number overflow parsing '1e999'".
+  const std::string_view m = e.what();
+  const auto close = m.rfind('\'');
+  const auto open = close == std::string_view::npos || close == 0 ? std::string_view::npos : m.rfind('\'', close - 1);
+  if (open == std::string_view::npos) return {};
+  const auto at = text.find(m.substr(open + 1, close - open - 1));
+  return at == std::string_view::npos ? std::string() : line_column(text, at);
 }
 
 std::string line_column(std::string_view text, std::size_t offset) {
@@ -64,7 +76,13 @@ std::string line_column(std::string_view text, std::size_t offset) {
 
 std::string json_syntax_message(const std::exception& e) {
   std::string m = e.what();
-  if (auto p = m.find(": "); p != std::string::npos && m.rfind("[json.exception", 0) == 0) m = m.substr(p + 2);
+  if (m.rfind("[json.exception", 0) == 0) {
+    // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error …" keeps
+    // what follows the position; "[json.exception.out_of_range.406] number overflow …" what
+    // follows the id.
+    if (auto p = m.find(": "); p != std::string::npos) m = m.substr(p + 2);
+    else if (auto q = m.find("] "); q != std::string::npos) m = m.substr(q + 2);
+  }
   std::string out;
   for (char ch : m) {
     const auto c = static_cast<unsigned char>(ch);

@@ -3,6 +3,7 @@
 // that hold JSON text (`parents`, `attendance`, `confers`).
 #pragma once
 
+#include "io/limits.hpp"
 #include "io/registry_builder.hpp"
 
 #include <nlohmann/json.hpp>
@@ -28,9 +29,6 @@ struct record_reporter {
   }
 };
 
-/// The deepest nesting of lists and objects nangluc reads. Real registries nest 3 deep; the
-/// bound keeps hostile input from exhausting the stack when a value is copied or written.
-inline constexpr int max_json_depth = 64;
 
 /// One JSON value parsed from text (a CSV cell, a meta file) under the nesting limit.
 /// nullopt when malformed or too deep, with the reason in `why` and `too_deep` set for the latter.
@@ -39,6 +37,10 @@ inline constexpr int max_json_depth = 64;
 
 /// `line:column` (1-based, column in bytes) of a byte offset in text: where a syntax error is.
 [[nodiscard]] std::string line_column(std::string_view text, std::size_t offset);
+
+/// `line:column` of the token a JSON parser's error quotes (`number overflow parsing '1e999'`),
+/// for its errors that carry no position; empty when it cannot be found.
+[[nodiscard]] std::string token_location(std::string_view text, const std::exception& e);
 
 /// A JSON parser's message without its own position prefix, with control and non-ASCII bytes
 /// replaced so it is safe to print on one line.

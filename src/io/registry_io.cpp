@@ -19,7 +19,24 @@
 namespace nangluc {
 namespace detail {
 
-std::string read_file(const std::filesystem::path& path) {
+namespace {
+std::string size_text(std::uint64_t bytes) {
+  if (bytes >= (std::uint64_t{1} << 30) && bytes % (std::uint64_t{1} << 30) == 0)
+    return std::to_string(bytes >> 30) + " GiB";
+  if (bytes >= (std::uint64_t{1} << 20) && bytes % (std::uint64_t{1} << 20) == 0)
+    return std::to_string(bytes >> 20) + " MiB";
+  return std::to_string(bytes) + " bytes";
+}
+}  // namespace
+
+void check_file_size(const std::string& file, std::uint64_t size, std::uint64_t max_bytes) {
+  if (size <= max_bytes) return;
+  throw validation_error({{severity::error, "file_too_large", file, "",
+                           "the file holds " + std::to_string(size) + " bytes; nangluc reads files of at most " +
+                               size_text(max_bytes) + " here (docs/limits.md)"}});
+}
+
+std::string read_file(const std::filesystem::path& path, std::uint64_t max_bytes) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec))
     throw io_error(path.string(), "is a folder, expected a file");
@@ -29,6 +46,8 @@ std::string read_file(const std::filesystem::path& path) {
   in.seekg(0, std::ios::end);
   const auto size = in.tellg();
   if (size < 0) throw io_error(path.string(), "cannot read");
+  // Checked before allocating, so a huge file (or /dev/zero-like size) costs nothing.
+  check_file_size(path.string(), static_cast<std::uint64_t>(size), max_bytes);
   text.resize(static_cast<std::size_t>(size));
   in.seekg(0);
   in.read(text.data(), size);
