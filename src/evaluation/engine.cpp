@@ -748,9 +748,11 @@ struct evaluator::impl {
     if (!opt.levels.empty()) {
       for (const auto& code : opt.levels) wanted[levels.at(code).value] = true;
     } else {
+      // The subtree is a range of preorder positions: sub[i] is at the root's position + 1 + i.
       const auto& filled = tg.measure == measure::activity_count ? t.numerator : t.denominator;
-      for (unit_ix u : sub)
-        if (filled.at(u) > 0) wanted[prep.level_of[u.value]] = true;
+      const std::uint32_t first = pt.tree.position(root) + 1;
+      for (std::uint32_t i = 0; i < sub.size(); ++i)
+        if (filled.at_position(first + i) > 0) wanted[prep.level_of[sub[i].value]] = true;
     }
     std::vector<std::pair<int, std::uint32_t>> order;  // (depth, level term)
     for (std::uint32_t l = 0; l < wanted.size(); ++l)
