@@ -320,7 +320,8 @@ int run_evaluate(const evaluate_args& a, std::ostream& out, std::ostream& err) {
 
     const auto in = load_inputs(a.plan, a.registry);
     auto printed = print_warnings(in, err);
-    const auto options = evaluation_options_for(in.registry, a.levels, a.unit);
+    auto options = evaluation_options_for(in.registry, a.levels, a.unit);
+    options.threads = a.threads;
     const auto ev = bound_evaluator(in, a.plan);
     const auto reports = ev.evaluate_series(dates, options);
 

@@ -44,6 +44,7 @@ struct evaluate_args {
   std::string lang = "vi";
   int decimals = 1;
   std::string rounding = "half_up";
+  unsigned threads = 0;             ///< 0: every core
 };
 struct needs_args {
   std::string plan, registry, target;

@@ -62,6 +62,8 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 6));
   evaluate->add_option("--rounding", ev.rounding, "half_up or truncate (default half_up)")
       ->check(CLI::IsMember({"half_up", "truncate"}));
+  evaluate->add_option("--threads", ev.threads, "threads for the evaluation (default 0: every core); same results")
+      ->check(CLI::Range(0u, 1024u));
 
   needs_args nd;
   auto* needs = app.add_subcommand("needs", "List who still needs a target's training (or which units lack people)");

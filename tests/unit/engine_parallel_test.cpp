@@ -1,0 +1,105 @@
+// The evaluation engine's shared and parallel work (performance.md): the person pass split across
+// threads, and a series sharing work across dates, must give exactly the reports of one thread
+// and of one date at a time.
+#include <catch2/catch.hpp>
+
+#include <nangluc/evaluation.hpp>
+#include <nangluc/nangluc.hpp>
+#include <nangluc/plan.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+using namespace nangluc;
+
+namespace {
+
+std::string source(const std::string& path) { return std::string(NANGLUC_SOURCE_DIR) + "/" + path; }
+
+day on(unsigned short y, unsigned char m, unsigned char d) { return to_day(date(y, m, d)); }
+
+// Dates before, inside and after both phases, at and between due dates, around the 2025
+// reorganisation (communes and provinces ending on 2025-06-30).
+std::vector<day> dates_to_check() {
+  std::vector<day> out{on(2020, 12, 31), on(2021, 1, 1), on(2023, 6, 15), on(2025, 6, 30), on(2025, 7, 1)};
+  for (unsigned short y = 2021; y <= 2031; ++y) out.push_back(on(y, 12, 31));
+  return out;
+}
+
+std::size_t rows_of(const report& r) {
+  std::size_t n = 0;
+  for (const auto& t : r.targets)
+    for (const auto& m : t.results) n += m.rows.size();
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("the national plan gives the same report on one thread and on several", "[engine][threads]") {
+  // Enough persons that the person pass is cut into several blocks, persons kept whole.
+  const auto reg = generate_national({20'000, 7});
+  const auto plan = load_plan(source("bench/national-plan.json"));
+  const evaluator ev(plan, reg);
+  for (day d : {on(2021, 12, 31), on(2025, 12, 31), on(2026, 6, 30)}) {
+    evaluation_options one;
+    one.threads = 1;
+    const auto expected = ev.evaluate(d, one);
+    REQUIRE(rows_of(expected) > 1000);
+    for (unsigned threads : {0u, 2u, 3u, 4u, 7u}) {
+      CAPTURE(format_day(d), threads);
+      evaluation_options many;
+      many.threads = threads;
+      CHECK(ev.evaluate(d, many) == expected);
+    }
+  }
+}
+
+TEST_CASE("a series on several threads equals each date evaluated alone on one thread", "[engine][series]") {
+  const auto reg = generate_national({5'000, 3});
+  const auto plan = load_plan(source("bench/national-plan.json"));
+  const evaluator ev(plan, reg);
+  const auto dates = dates_to_check();
+  evaluation_options one, many;
+  one.threads = 1;
+  many.threads = 4;
+  const auto series = ev.evaluate_series(dates, many);
+  REQUIRE(series.size() == dates.size());
+  for (std::size_t i = 0; i < dates.size(); ++i) {
+    CAPTURE(format_day(dates[i]));
+    CHECK(series[i] == ev.evaluate(dates[i], one));
+  }
+}
+
+TEST_CASE("a series of the example plans equals their one-date reports, in any date order", "[engine][series]") {
+  for (const char* example : {"lai-chau", "dong-thap"}) {
+    CAPTURE(example);
+    const auto reg = load_registry(source(std::string("examples/") + example + "/registry.json"));
+    const auto plan = load_plan(source(std::string("examples/") + example + "/plan.json"));
+    const evaluator ev(plan, reg);
+    auto dates = dates_to_check();
+    // Later dates first and a repeated date: what is shared must not depend on the order.
+    std::reverse(dates.begin(), dates.end());
+    dates.push_back(dates.front());
+    const auto series = ev.evaluate_series(dates);
+    REQUIRE(series.size() == dates.size());
+    for (std::size_t i = 0; i < dates.size(); ++i) {
+      CAPTURE(format_day(dates[i]));
+      CHECK(series[i] == ev.evaluate(dates[i]));
+    }
+  }
+}
+
+TEST_CASE("the needs lists are the same whatever the evaluation's thread count", "[engine][threads]") {
+  // needs() counts the persons of unit coverage and staffing fill with the rows' person pass.
+  const auto reg = generate_national({5'000, 5});
+  const auto plan = load_plan(source("bench/national-plan.json"));
+  const evaluator ev(plan, reg);
+  evaluation_options one, many;
+  one.threads = 1;
+  many.threads = 3;
+  for (const char* target : {"T1", "T5b", "B1", "B3"}) {
+    CAPTURE(target);
+    CHECK(ev.needs(target, on(2025, 12, 31), many) == ev.needs(target, on(2025, 12, 31), one));
+  }
+}
