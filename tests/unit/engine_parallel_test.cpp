@@ -34,7 +34,56 @@ std::size_t rows_of(const report& r) {
   return n;
 }
 
+// 1,001 persons, each in post at three communes of one province at once: 3,003 candidate posts,
+// so the person pass is cut into blocks and most cuts fall inside a person's posts unless the
+// engine moves them to a person boundary.
+registry three_posts_each() {
+  std::string units = R"({"id": "12", "name": "Tỉnh", "level": "tinh", "kind": "tinh"})";
+  for (int c = 1; c <= 3; ++c)
+    units += R"(, {"id": "X)" + std::to_string(c) + R"(", "name": "Xã )" + std::to_string(c) +
+             R"(", "level": "xa", "kind": "xa", "parent": "12"})";
+  std::string persons, posts, enrollments;
+  for (int i = 0; i < 1001; ++i) {
+    const std::string id = "P" + std::to_string(i);
+    persons += std::string(i ? "," : "") + R"({"id": ")" + id + R"(", "name": "Cán bộ )" + id + "\"}";
+    for (int c = 1; c <= 3; ++c)
+      posts += std::string(i || c > 1 ? "," : "") + R"({"person": ")" + id + R"(", "unit": "X)" + std::to_string(c) +
+               R"(", "category": "cong_chuc", "sector": "dan_so", "start": "2020-01-01"})";
+    if (i % 3 == 0)
+      enrollments += std::string(i ? "," : "") + R"({"person": ")" + id + R"(", "session": "S1", "status": "completed"})";
+  }
+  return read_registry_json(R"({"format": "nangluc/registry@1", "units": [)" + units + R"(], "persons": [)" + persons +
+                            R"(], "assignments": [)" + posts +
+                            R"(], "courses": [{"id": "K1", "title": "Bồi dưỡng", "kind": "boi_duong", "topics": ["dan_so_co_ban"]}],
+                               "sessions": [{"id": "S1", "course": "K1", "start": "2022-03-01", "end": "2022-03-05"}],
+                               "enrollments": [)" + enrollments + "]}",
+                            "three-posts.json");
+}
+
 }  // namespace
+
+TEST_CASE("a person with several posts counts once per unit whatever the thread count", "[engine][threads]") {
+  const auto reg = three_posts_each();
+  const auto plan = read_plan_json(R"({"format": "nangluc/plan@1", "id": "KH", "title": "KH", "issuer": "12",
+    "period": {"start": "2021-01-01", "end": "2030-12-31"},
+    "targets": [{"id": "T", "title": "T", "measure": "person_coverage",
+                 "population": {"category": ["cong_chuc"]}, "criterion": {"training": {"topics": ["dan_so_co_ban"]}},
+                 "milestones": [{"by": "2025-12-31", "min_percent": 30}]}]})",
+                                   "three-posts-plan.json");
+  const evaluator ev(plan, reg);
+  for (unsigned threads : {1u, 2u, 3u, 4u, 5u}) {
+    CAPTURE(threads);
+    evaluation_options o;
+    o.threads = threads;
+    const auto rep = ev.evaluate(on(2025, 12, 31), o);
+    const auto& rows = rep.targets.at(0).results.at(0).rows;
+    REQUIRE(rows.size() == 4);  // the province, then its three communes
+    for (const auto& row : rows) {
+      CHECK(row.denominator == 1001);
+      CHECK(row.numerator == 334);  // P0, P3, …, P1000
+    }
+  }
+}
 
 TEST_CASE("the national plan gives the same report on one thread and on several", "[engine][threads]") {
   // Enough persons that the person pass is cut into several blocks, persons kept whole.
