@@ -51,6 +51,16 @@ using bound_ptr = std::shared_ptr<const bound_plan>;
   return r.vocab(vocabulary).code(t);
 }
 
+/// A threshold as {'min_percent', 'min', 'max'} (None where not set).
+[[nodiscard]] inline py::dict threshold_dict(const threshold& t) {
+  py::dict d;
+  d["min_percent"] = t.min_percent_x100 ? std::optional<double>(static_cast<double>(*t.min_percent_x100) / 100)
+                                        : std::nullopt;
+  d["min"] = t.min;
+  d["max"] = t.max;
+  return d;
+}
+
 void register_errors(py::module_& m);
 void register_vocabulary(py::module_& m);
 void register_model(py::module_& m);

@@ -72,15 +72,6 @@ row_view make_row(const registry& r, const result_row& row) {
   return v;
 }
 
-py::dict threshold_dict(const threshold& t) {
-  py::dict d;
-  d["min_percent"] = t.min_percent_x100 ? std::optional<double>(static_cast<double>(*t.min_percent_x100) / 100)
-                                        : std::nullopt;
-  d["min"] = t.min;
-  d["max"] = t.max;
-  return d;
-}
-
 format_options format_for(int decimals, std::string_view rounding_mode, std::string_view lang) {
   format_options f;
   f.decimals = decimals;

@@ -18,15 +18,6 @@ struct target_view {
   [[nodiscard]] const target& t() const { return p->targets[ix]; }
 };
 
-py::dict threshold_dict(const threshold& t) {
-  py::dict d;
-  d["min_percent"] = t.min_percent_x100 ? std::optional<double>(static_cast<double>(*t.min_percent_x100) / 100)
-                                        : std::nullopt;
-  d["min"] = t.min;
-  d["max"] = t.max;
-  return d;
-}
-
 std::string_view milestone_kind(milestone::kind k) {
   switch (k) {
     case milestone::kind::phase: return "phase";
