@@ -120,7 +120,7 @@ T2_COURSES = {"C1", "C2"}
 ROLES = ["chuyen_trach_dan_so_xa", "cong_tac_vien_dan_so", "chuyen_vien_dan_so", "lanh_dao", "bao_cao_vien"]
 CATEGORIES = ["cong_chuc", "vien_chuc", "cong_tac_vien", "hop_dong", "nhan_vien_y_te_thon_ban"]
 SECTORS = ["dan_so", "dan_so", "dan_so", "y_te"]
-STATUSES = ["completed", "completed", "failed", "withdrawn"]
+STATUSES = ["completed"] * 5 + ["failed", "withdrawn"]
 
 # Dates on and next to the milestone boundaries, so that "inside the window" is tested at its edges.
 EDGES = sorted({d + dt.timedelta(days=k)
@@ -174,16 +174,17 @@ def registries(draw):
         {"id": "C2", "title": "Truyền thông", "kind": "tap_huan", "topics": ["truyen_thong_tu_van"]},
     ]
     sessions = []
-    for s in range(draw(st.integers(1, 6))):
+    for s in range(draw(st.integers(1, 8))):
         start = draw(dates(D(2019, 1, 1), D(2027, 12, 31)))
         end = start + dt.timedelta(days=draw(st.integers(0, 10)))
-        session = {"id": f"S{s}", "course": draw(st.sampled_from(["C1", "C2"])), "start": ISO(start), "end": ISO(end)}
+        session = {"id": f"S{s}", "course": draw(st.sampled_from(["C1", "C1", "C2"])), "start": ISO(start),
+                   "end": ISO(end)}
         if draw(st.booleans()):
             session["organizer"] = draw(st.sampled_from(unit_ids))
         sessions.append(session)
 
     enrollments = []
-    for _ in range(draw(st.integers(0, 2 * n_persons))):
+    for _ in range(draw(st.integers(0, 3 * n_persons))):
         s = draw(st.sampled_from(sessions))
         e = {"person": draw(st.sampled_from(persons))["id"], "session": s["id"],
              "status": draw(st.sampled_from(STATUSES))}
