@@ -10,24 +10,22 @@ namespace nangluc::detail {
 namespace {
 constexpr std::uint32_t undeclared = 0xFFFFFFFFu;
 
-// Eight bytes at a time, each word mixed by a multiply (ids are short: "P0001234", "00954001").
+// Eight bytes at a time, each word mixed in by a multiply, then murmur3's finaliser so that the
+// low bits (the slot) depend on every byte: ids differ in their last characters ("P0001234").
 std::uint64_t hash_id(std::string_view s) noexcept {
   constexpr std::uint64_t k = 0x9E3779B97F4A7C15ull;
-  std::uint64_t h = s.size() * k;
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    h = (h ^ w) * k;
-    h ^= h >> 29;
-  }
-  if (i < s.size()) {
+  std::uint64_t h = s.size();
+  for (std::size_t i = 0; i < s.size(); i += 8) {
     std::uint64_t w = 0;
-    std::memcpy(&w, s.data() + i, s.size() - i);
+    std::memcpy(&w, s.data() + i, std::min<std::size_t>(8, s.size() - i));
     h = (h ^ w) * k;
-    h ^= h >> 29;
+    h ^= h >> 32;
   }
-  return h * k ^ (h >> 32);
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  return h ^ (h >> 33);
 }
 }  // namespace
 
