@@ -99,8 +99,10 @@ def main() -> int:
         print(goal_table)
         return 0
 
-    commit = sh("git", "rev-parse", "--short", "HEAD")
-    if sh("git", "status", "--porcelain", "--untracked-files=no", "src", "bench", "include"):
+    # NANGLUC_BENCH_COMMIT names the commit when the run was made from an export of it.
+    commit = os.environ.get("NANGLUC_BENCH_COMMIT") or sh("git", "rev-parse", "--short", "HEAD")
+    if not os.environ.get("NANGLUC_BENCH_COMMIT") and sh("git", "status", "--porcelain", "--untracked-files=no",
+                                                         "src", "bench", "include"):
         commit += " (with uncommitted changes)"
     today = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     reproduce = "bash scripts/bench.sh" + ("" if args.persons == 1_000_000 else f" --persons {args.persons}") + \
