@@ -190,30 +190,51 @@ whole plan, one date: {fmt(one)} s.
     return 0
 
 
-# Where the time goes, from callgrind profiles of the one-date evaluation (100,000 persons) and of
-# the CSV reader; kept here so the page is regenerated with it.
+# Where the time goes, from callgrind profiles (instruction counts, repeatable on a shared machine)
+# of the engine and the CSV reader at 100,000 persons; kept here so the page is regenerated with it.
 ANALYSIS = """
+The Python call overhead (the sixth goal) is measured by `bench/python_overhead.py`: see
+[python.md](python.md).
+
 ## Where the time goes
 
-Profiles: `valgrind --tool=callgrind --toggle-collect='nangluc::evaluator::evaluate(int,
-nangluc::evaluation_options const&) const' build/bench/bench/evaluate_bench evaluate TABLES
---repeat 1` (instruction counts, repeatable on a shared machine).
+Profiles with `valgrind --tool=callgrind` (instruction counts: repeatable whatever else the machine
+runs), 100,000 persons, one thread, of `evaluator::evaluate` (2025-12-31) and `evaluate_series`
+(ten year-ends), and of `load_registry` on the CSV folder.
 
-- **One date against the floor.** The floor reads each column once; the evaluation of the whole
-  plan makes about twenty passes (T1–T4 with T3's baseline, five years each of T5a and T5b, the
-  unit-coverage and staffing targets sharing one), each over the posts that can match its
-  population, plus a tree and successor map per evaluation point and some 10^5 result rows. Per
-  pass, the cost is pointer-chasing through the 100-byte `assignment` records and the enrollments
-  of each person. Being within 10× of one sequential pass would need one fused pass per
-  evaluation point (all targets' selectors and criteria evaluated per person at once) over
-  columnar post and completion arrays, and points cached across calls.
-- **The series.** Milestones already due, baselines and shared populations are computed once;
-  what remains is one pass per milestone in progress per date (the four phased targets, T3, the
-  two annual ones): the series of ten dates makes about 3–4× the passes of 31 December 2025,
-  which is itself mostly milestones due that day.
-- **CSV load.** Reading is split between the tokenizer, UTF-8 checking and NFC normalisation of
-  every cell, the id-interning hash maps, building the records and validating them; see the
-  loading table.
+**One date against the floor.** 116 M instructions for the whole plan: the person passes
+36 % (about twenty milestone evaluations — T1–T4 with T3's baseline, five years each of T5a and T5b,
+unit coverage and staffing fill sharing one count — each over the posts that can match its
+population, cut across the cores), criteria 13 %, result rows 16 % (90,000 rows, one `result_row`
+each), the trees and successor maps of the six evaluation points 13 %, subtree tallies 6 %, zeroing
+tallies 6 %. The
+floor reads each relevant column once, sequentially; the evaluation reads the posts and
+completions of each population's persons once per milestone and writes ~10^5–10^6 rows. Within 10×
+would take one fused pass per evaluation point for all targets over columnar post and completion
+arrays, trees cached across calls, and rows produced lazily (the report's row structs alone are
+about 100 MB at a million persons).
+
+**The series (3.7× one date in instructions).** Shared across the ten dates:
+trees and successor maps per distinct point, baselines, milestones already due (computed once, at
+their due date), and each target's person counts for every date, made in one batched pass over its
+candidates. What remains is proportional to the (person, milestone, date) triples still to count:
+on 31 December 2025 most milestones of this plan are due that day or earlier (T5a/T5b 2021–2024
+are evaluated at their own due dates), while each of the ten year-ends has six to eight milestones
+in progress, with baselines; the series counts about 3.2× as many triples (137 M against 42 M
+instructions in the person passes) and builds four to five times the rows (73 M against 16 M). Reaching 3×
+would need counting along dates instead of per date: per person, the days they enter and leave
+each population and first meet each criterion, turned into per-unit difference arrays over the
+sorted dates — one pass for the whole series.
+
+**CSV load.** 4.2 G instructions for 64 MB (about 65 per byte). By stage: the tokenizer
+and cell normalisation (`csv_table.cpp`: splitting, libcsv for quoted lines, UTF-8 check and NFC of
+every cell) 25 %; building records from rows 46 % (ids interned in an open-addressing table 7 %,
+dates 4 %, the JSON cells `parents` and `confers` through nlohmann::json 4 %); validation 15 %
+(of which 6 % is `vocabulary_set::find` by name for every code cell in `checker::code`);
+`make_registry`'s copies and indexes 19 %. One core at 100 MB/s allows about 25 instructions a
+byte: it would need a tokenizer that skips NFC for ASCII cells, validation with the vocabulary
+resolved once per column, and records moved rather than copied into the registry — changes in
+files outside this benchmark's remit (`csv_table.cpp`, `validate.cpp`, `registry.cpp`).
 """
 
 if __name__ == "__main__":
