@@ -460,14 +460,13 @@ def later_records(draw, reg_json: dict, as_of: D):
             a["end"] = ISO(start + dt.timedelta(days=draw(st.integers(0, 900))))
         return a
 
-    for i in range(draw(st.integers(0, 5))):
-        pid = f"new{i}"
-        extra["persons"].append({"id": pid, "name": f"Người mới {i}"})
-        persons.append(pid)
-        extra["assignments"].append(post(pid))
-    used = set()
-    for _ in range(draw(st.integers(0, 6))):
-        a = post(draw(st.sampled_from(persons)))
+    new_persons = [f"new{i}" for i in range(draw(st.integers(0, 5)))]
+    for pid in new_persons:
+        extra["persons"].append({"id": pid, "name": f"Người mới {pid[3:]}"})
+    persons += new_persons
+    used = set()  # later posts of one person in one post must not overlap either
+    for person in new_persons + [draw(st.sampled_from(persons)) for _ in range(draw(st.integers(0, 6)))]:
+        a = post(person)
         key = (a["person"], a["unit"], a["employer"], a["category"], a["sector"])
         if key not in used:
             used.add(key)
