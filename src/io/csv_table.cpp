@@ -3,6 +3,9 @@
 
 #include "io/csv_table.hpp"
 
+#include "io/limits.hpp"
+#include "io/read_file.hpp"
+
 #include "unicode.hpp"
 
 #include <nangluc/error.hpp>
@@ -135,6 +138,7 @@ struct csv_reader::state {
   bool have_header = false;
   bool usable = true;            // whether the sink wants rows
   std::size_t header_size = 0;
+  std::size_t rows = 0;          // rows after the header
   bool malformed = false;
   bool stopped = false;          // a syntax error ended the parse
   std::exception_ptr failure;    // an exception thrown inside a libcsv callback
@@ -189,7 +193,21 @@ struct csv_reader::state {
     }
   }
 
+  // Cells past the length limit are reported and emptied, as cells with bad UTF-8 are.
+  void check_lengths() {
+    for (std::size_t i = 0; i < row.cells_.size(); ++i) {
+      auto& c = row.cells_[i];
+      if (c.size <= max_string_bytes) continue;
+      error("too_long", c.line, i + 1,
+            "a cell of " + std::to_string(c.size) + " bytes is longer than the limit of " +
+                std::to_string(max_string_bytes) + " bytes");
+      c.bad = true;
+      c.size = 0;
+    }
+  }
+
   void end_row() {
+    check_lengths();
     if (!have_header) {
       have_header = true;
       header_size = row.cells_.size();
@@ -204,6 +222,10 @@ struct csv_reader::state {
       else
         error("csv_syntax", row.cells_.back().line, n + 1,
               "this row has " + std::to_string(n) + " cells, the header has " + std::to_string(header_size));
+    } else if (++rows > max_records) {
+      error("too_many_records", row.first_line(), 1,
+            "the table holds more than " + std::to_string(max_records) + " records, the limit");
+      stopped = true;  // the rest is not read; the load fails on this error
     } else if (usable) {
       normalize_row();
       sink.row(row);
@@ -347,6 +369,9 @@ bool read_csv_file(const std::filesystem::path& path, const std::string& file, p
   };
   std::unique_ptr<std::FILE, closer> f(std::fopen(path.c_str(), "rb"));
   if (!f) throw io_error(file, std::string("cannot open: ") + std::strerror(errno));
+  std::error_code ec;
+  if (const auto size = std::filesystem::file_size(path, ec); !ec)
+    check_file_size(file, size, max_registry_file_bytes);
   csv_reader reader(file, problems, sink);
   constexpr std::size_t chunk = std::size_t{1} << 20;
   std::unique_ptr<char[]> buf(new char[chunk]);

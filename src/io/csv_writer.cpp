@@ -5,6 +5,7 @@
 #include <nangluc/io.hpp>
 
 #include "io/csv_table.hpp"
+#include "io/read_file.hpp"
 #include "io/text_format.hpp"
 
 #include <nlohmann/json.hpp>
@@ -17,6 +18,8 @@
 #include <cstring>
 #include <set>
 #include <optional>
+
+#include <unistd.h>
 
 namespace nangluc {
 namespace detail {
@@ -48,7 +51,10 @@ class output_file {
     flush();
     std::FILE* f = f_;
     f_ = nullptr;
-    if (std::fclose(f) != 0) throw io_error(path_.string(), std::string("write failed: ") + std::strerror(errno));
+    // On disk before the folder is renamed into place (see sync_to_disk).
+    const bool synced = std::fflush(f) == 0 && (::fsync(::fileno(f)) == 0 || errno == EINVAL);
+    if (std::fclose(f) != 0 || !synced)
+      throw io_error(path_.string(), std::string("write failed: ") + std::strerror(errno));
   }
 
  private:
@@ -530,6 +536,7 @@ void save_registry_csv(const registry& reg, const std::filesystem::path& folder,
     throw io_error(shown, "cannot create a folder beside it: " + ec.message());
   try {
     detail::tables_writer(reg.data(), opt).write(tmp);
+    detail::sync_to_disk(tmp);
   } catch (...) {
     fs::remove_all(tmp, ec);
     throw;
@@ -542,6 +549,7 @@ void save_registry_csv(const registry& reg, const std::filesystem::path& folder,
       fs::remove_all(tmp, ec);
       throw io_error(shown, "cannot move the tables into place: " + message);
     }
+    detail::sync_to_disk(target.parent_path());
     return;
   }
   // Replace: the old folder steps aside, the new one takes its name, the old one goes.
@@ -560,6 +568,7 @@ void save_registry_csv(const registry& reg, const std::filesystem::path& folder,
     fs::remove_all(tmp, ignored);
     throw io_error(shown, "cannot move the tables into place: " + message);
   }
+  detail::sync_to_disk(target.parent_path());
   fs::remove_all(aside, ec);
 }
 

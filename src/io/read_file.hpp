@@ -1,4 +1,4 @@
-// Internal: whole-file reads with clear errors.
+// Internal: whole-file reads with clear errors, and what atomic writes need.
 #pragma once
 
 #include "io/limits.hpp"
@@ -16,5 +16,9 @@ namespace nangluc::detail {
 
 /// Throws validation_error (`file_too_large`) naming `file` when `size` is over `max_bytes`.
 void check_file_size(const std::string& file, std::uint64_t size, std::uint64_t max_bytes);
+
+/// Forces a written file's (or a folder's) content to disk, so that after the rename that
+/// publishes it a crash cannot leave an empty file in its place. Best effort: errors ignored.
+void sync_to_disk(const std::filesystem::path& path) noexcept;
 
 }  // namespace nangluc::detail

@@ -57,6 +57,13 @@ std::string read_file(const std::filesystem::path& path, std::uint64_t max_bytes
 
 registry read_registry_json_impl(std::string_view text, const std::string& file, const load_options& opt);
 
+void sync_to_disk(const std::filesystem::path& path) noexcept {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return;
+  (void)::fsync(fd);
+  ::close(fd);
+}
+
 /// A name beside `path` for a temporary file or folder that is renamed into place.
 std::filesystem::path temporary_sibling(const std::filesystem::path& path) {
   static std::atomic<unsigned> counter{0};
@@ -102,22 +109,27 @@ void write_file_atomically(const std::filesystem::path& path,
     std::error_code ec;
     std::filesystem::remove(tmp, ec);
   };
+  std::error_code ec;
   try {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) throw io_error(path.string(), std::string("cannot write: ") + std::strerror(errno));
     write(out);
-    out.flush();
+    out.close();
     if (!out) throw io_error(path.string(), "write failed (disk full?)");
+    // A replaced file keeps its permissions (a registry readable by one group stays so).
+    if (const auto old = std::filesystem::status(path, ec); !ec && std::filesystem::is_regular_file(old))
+      std::filesystem::permissions(tmp, old.permissions(), ec);
+    detail::sync_to_disk(tmp);
   } catch (...) {
     discard();
     throw;
   }
-  std::error_code ec;
   std::filesystem::rename(tmp, path, ec);
   if (ec) {
     discard();
     throw io_error(path.string(), "cannot replace: " + ec.message());
   }
+  detail::sync_to_disk(path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path());
 }
 
 void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
