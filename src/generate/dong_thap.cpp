@@ -6,6 +6,8 @@
 // from 2019 to 2026. Names, dates and the merger pattern are synthetic.
 #include <nangluc/generate.hpp>
 
+#include "generate/common.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -22,54 +24,16 @@
 namespace nangluc {
 namespace {
 
-// ---- calendar and randomness ------------------------------------------------------------
+using detail::rng;
+using detail::year_of;
+using detail::ymd;
 
-/// Day number of a civil date (days since 1970-01-01), constexpr so dates can be constants.
-constexpr day ymd(int y, int m, int d) {
-  if (m <= 2) --y;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = y - era * 400;
-  const int doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
+// ---- calendar ---------------------------------------------------------------------------------
 
 constexpr day last_old_day = ymd(2025, 6, 30);   // districts abolished, communes merged
 constexpr day first_new_day = ymd(2025, 7, 1);
 constexpr day career_steps_day = ymd(2026, 7, 1);  // professional titles become bậc 1–5
 constexpr day history_end = ymd(2026, 12, 31);
-
-int year_of(day d) { return static_cast<int>(to_date(d).year()); }
-
-// splitmix64: tiny, fast and the same on every platform (std distributions are not).
-class rng {
- public:
-  explicit rng(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  /// Uniform in [0, n), n < 2^32.
-  std::uint32_t below(std::size_t n) {
-    return static_cast<std::uint32_t>(((next() >> 32) * static_cast<std::uint64_t>(n)) >> 32);
-  }
-  /// Uniform in [lo, hi].
-  int between(int lo, int hi) {
-    return lo + static_cast<int>(below(static_cast<std::size_t>(hi - lo) + 1));
-  }
-  bool chance(int permille) { return static_cast<int>(below(1000)) < permille; }
-  template <class T>
-  const T& pick(std::span<const T> s) { return s[below(s.size())]; }
-  template <class T>
-  void shuffle(std::vector<T>& v) {
-    for (std::size_t i = v.size(); i > 1; --i) std::swap(v[i - 1], v[below(i)]);
-  }
-
- private:
-  std::uint64_t state_;
-};
 
 // ---- names --------------------------------------------------------------------------------
 
@@ -299,10 +263,13 @@ class builder {
   term t(std::string_view vocabulary, std::string_view code) const {
     return d_.vocabularies.at(vocabulary).at(code);
   }
-  std::vector<term> roles(std::initializer_list<std::string_view> codes) const {
+  std::vector<term> roles(std::span<const std::string_view> codes) const {
     std::vector<term> out;
     for (std::string_view c : codes) out.push_back(t(vocab::roles, c));
     return out;
+  }
+  std::vector<term> roles(std::initializer_list<std::string_view> codes) const {
+    return roles(std::span(codes.begin(), codes.size()));
   }
 
   void lookup_terms() {
@@ -659,7 +626,15 @@ class builder {
       if (!contract) add_civil_servant_extras(p, start, i < 3);
     }
     // Replacements: a new head transferred in, two young officers.
-    const std::tuple<day, std::initializer_list<std::string_view>, edu_spec, int> hires[] = {
+    // The roles are a vector, not an initializer_list: a list inside a tuple's constructor
+    // arguments would dangle once the array is built (found by the asan preset).
+    struct hire {
+      day start;
+      std::vector<std::string_view> roles;
+      edu_spec edu;
+      int female;
+    };
+    const hire hires[] = {
         {ymd(2023, 3, 1), {"chuyen_vien_dan_so"}, {"dai_hoc", "y_te_cong_cong"}, 700},
         {ymd(2024, 7, 1), {"lanh_dao", "bao_cao_vien"}, {"chuyen_khoa_1", "y_khoa"}, 300},
         {ymd(2025, 9, 3), {"chuyen_vien_dan_so"}, {"dai_hoc", "kinh_te_quan_ly"}, 600},

@@ -3,6 +3,8 @@
 // the number of persons, and built in one pass into contiguous arrays.
 #include <nangluc/generate.hpp>
 
+#include "generate/common.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -19,16 +21,10 @@
 namespace nangluc {
 namespace {
 
-// ---- calendar and randomness ------------------------------------------------------------
+using detail::rng;
+using detail::ymd;
 
-constexpr day ymd(int y, int m, int d) {
-  if (m <= 2) --y;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = y - era * 400;
-  const int doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
+// ---- calendar ---------------------------------------------------------------------------------
 
 constexpr day history_from = ymd(2016, 1, 1);  // training history covers 2016–2030
 constexpr day history_to = ymd(2030, 12, 31);
@@ -38,43 +34,6 @@ constexpr day career_steps_day = ymd(2026, 7, 1);
 constexpr day quota_old_ref = ymd(2021, 12, 1);  // quotas are set from staffing on these days
 constexpr day quota_new_ref = ymd(2027, 1, 1);
 constexpr day year_days = 365;
-
-// splitmix64: tiny, fast and the same on every platform (std distributions are not).
-class rng {
- public:
-  explicit rng(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  /// Uniform in [0, n), n < 2^32.
-  std::uint32_t below(std::size_t n) {
-    return static_cast<std::uint32_t>(((next() >> 32) * static_cast<std::uint64_t>(n)) >> 32);
-  }
-  /// Uniform in [lo, hi].
-  int between(int lo, int hi) {
-    return lo + static_cast<int>(below(static_cast<std::size_t>(hi - lo) + 1));
-  }
-  bool chance(int permille) { return static_cast<int>(below(1000)) < permille; }
-  template <class T>
-  const T& pick(std::span<const T> s) { return s[below(s.size())]; }
-  /// An index drawn with the given integer weights.
-  std::size_t weighted(std::span<const int> w) {
-    int total = 0;
-    for (int x : w) total += x;
-    int r = between(0, total - 1);
-    for (std::size_t i = 0; i < w.size(); ++i) {
-      if (r < w[i]) return i;
-      r -= w[i];
-    }
-    return w.size() - 1;
-  }
-
- private:
-  std::uint64_t state_;
-};
 
 /// `prefix` then n in decimal, zero-padded to `width` digits ("P0000042").
 std::string padded(std::size_t n, std::size_t width, std::string_view prefix = {}) {
