@@ -85,6 +85,13 @@ def test_the_checked_in_example_is_what_the_generator_writes(tmp_path):
     assert out == (LAI_CHAU / "registry.json").read_text(encoding="utf-8")
 
 
+def test_the_checked_in_dong_thap_example_is_what_the_generator_writes():
+    # Run on the release binary: a dangling list in this generator once threw only there.
+    code, out, err = nangluc("generate", "--profile", "dong-thap")
+    assert code == 0, err
+    assert out == (LAI_CHAU.parent / "dong-thap" / "registry.json").read_text(encoding="utf-8")
+
+
 def test_the_checked_in_csv_tables_are_the_example_converted(tmp_path):
     code, _, err = nangluc("convert", LAI_CHAU / "registry.json", tmp_path / "csv")
     assert code == 0, err

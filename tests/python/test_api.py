@@ -152,8 +152,9 @@ def test_the_structure_report_gives_seed_002_figures(lai_chau: nangluc.Registry)
 
 
 def test_generators_give_the_bundled_examples_byte_for_byte() -> None:
-    text = (LAI_CHAU / "registry.json").read_text(encoding="utf-8")
-    assert nangluc.write_registry_json(nangluc.generate("lai-chau")) == text
+    for profile, folder in (("lai-chau", LAI_CHAU), ("dong-thap", LAI_CHAU.parent / "dong-thap")):
+        text = (folder / "registry.json").read_text(encoding="utf-8")
+        assert nangluc.write_registry_json(nangluc.generate(profile)) == text
     national = nangluc.generate("national", persons=2000, seed=7)
     assert national.counts["persons"] == 2000 and national.counts["enrollments"] > 10000
     with pytest.raises(nangluc.ArgumentError, match="unknown profile"):
