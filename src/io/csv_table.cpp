@@ -139,6 +139,7 @@ struct csv_reader::state {
   bool usable = true;            // whether the sink wants rows
   std::size_t header_size = 0;
   std::size_t rows = 0;          // rows after the header
+  std::size_t max_rows = max_records;
   bool malformed = false;
   bool stopped = false;          // a syntax error ended the parse
   std::exception_ptr failure;    // an exception thrown inside a libcsv callback
@@ -222,9 +223,9 @@ struct csv_reader::state {
       else
         error("csv_syntax", row.cells_.back().line, n + 1,
               "this row has " + std::to_string(n) + " cells, the header has " + std::to_string(header_size));
-    } else if (++rows > max_records) {
+    } else if (++rows > max_rows) {
       error("too_many_records", row.first_line(), 1,
-            "the table holds more than " + std::to_string(max_records) + " records, the limit");
+            "the table holds more than " + std::to_string(max_rows) + " records, the limit");
       stopped = true;  // the rest is not read; the load fails on this error
     } else if (usable) {
       normalize_row();
@@ -353,8 +354,10 @@ struct csv_reader::state {
   }
 };
 
-csv_reader::csv_reader(std::string file, problem_list& problems, csv_row_sink& sink)
-    : s_(std::make_unique<state>(std::move(file), problems, sink)) {}
+csv_reader::csv_reader(std::string file, problem_list& problems, csv_row_sink& sink, std::size_t max_rows)
+    : s_(std::make_unique<state>(std::move(file), problems, sink)) {
+  s_->max_rows = max_rows;
+}
 
 csv_reader::~csv_reader() = default;
 

@@ -2,6 +2,7 @@
 // reader that knows the line and column of every cell, and the writer's quoting rule.
 #pragma once
 
+#include "io/limits.hpp"
 #include "problems.hpp"
 
 #include <array>
@@ -131,7 +132,8 @@ class csv_row_sink {
 /// malformed CSV (`csv_syntax`) and invalid UTF-8 (`bad_encoding`) as `file` `line:column`.
 class csv_reader {
  public:
-  csv_reader(std::string file, problem_list& problems, csv_row_sink& sink);
+  /// Rows past `max_rows` (after the header) are refused with `too_many_records`.
+  csv_reader(std::string file, problem_list& problems, csv_row_sink& sink, std::size_t max_rows = max_records);
   ~csv_reader();
   csv_reader(const csv_reader&) = delete;
   csv_reader& operator=(const csv_reader&) = delete;

@@ -249,3 +249,28 @@ TEST_CASE("a CSV cell longer than 1 MiB is too_long at its line and column, and 
   CHECK(sink.rows == 2);
   CHECK(sink.second_cell_sizes == std::vector<std::size_t>{0, 2});
 }
+
+TEST_CASE("rows past the bound are too_many_records at the first one, and reading stops", "[limits][csv]") {
+  detail::problem_list problems;
+  counting_sink sink;
+  detail::csv_reader reader("enrollments.csv", problems, sink, 3);
+  reader.feed("person,session\np1,s1\np2,s1\n\np3,s1\np4,s1\np5,s1\n");
+  reader.finish();
+  CHECK(sink.rows == 3);
+  REQUIRE(problems.items().size() == 1);
+  CHECK(problems.items()[0].code == "too_many_records");
+  CHECK(problems.items()[0].location == "6:1");
+  CHECK(problems.items()[0].message == "the table holds more than 3 records, the limit");
+}
+
+TEST_CASE("past 1,000 warnings the rest are counted in too_many_warnings and the registry loads", "[limits]") {
+  std::string s = head + R"("units": [{"id": "12", "name": "n", "level": "tinh"}], "persons": [{"id": "p", "name": "n"}], "qualifications": [)";
+  for (int i = 0; i < 1005; ++i)
+    s += std::string(i ? "," : "") +
+         R"({"person": "p", "kind": "certificate", "code": "bd_dan_so_vien", "awarded": "2024-06-01", "expires": "2019-06-01"})";
+  s += "]}";
+  const auto reg = read_registry_json(s, "registry.json");
+  REQUIRE(reg.warnings().size() == 1001);
+  CHECK(reg.warnings().back().code == "too_many_warnings");
+  CHECK(reg.warnings().back().message == "5 more warnings not shown");
+}
