@@ -16,3 +16,7 @@ cmake --build --preset release
 NANGLUC_CLI="$PWD/build/release/nangluc" python3 -m pytest -q tests/cli
 bash scripts/test-python.sh
 bash scripts/bench-smoke.sh
+# Hardening: the whole C++ suite under address and undefined-behaviour sanitizers, then the
+# fuzz targets (clang, libFuzzer) replaying every committed input and fuzzing briefly.
+bash scripts/asan-test.sh
+bash scripts/fuzz-smoke.sh
