@@ -60,6 +60,14 @@ double current_rss_mb() {
   return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
 }
 
+// The 1-minute load average: how busy the (shared) machine was while measuring.
+double load_average() {
+  std::ifstream in("/proc/loadavg");
+  double one = 0;
+  in >> one;
+  return one;
+}
+
 std::uintmax_t bytes_of(const fs::path& p) {
   if (!fs::is_directory(p)) return fs::file_size(p);
   std::uintmax_t n = 0;
@@ -205,6 +213,7 @@ std::vector<std::string> split_commas(const std::string& text) {
 
 int run_evaluate(const evaluate_args& a) {
   json_out j;
+  j("load_average_at_start", load_average());
   const auto bytes = static_cast<double>(bytes_of(a.input));
   auto t0 = clock_type::now();
   const auto reg = nangluc::load_registry(a.input);
@@ -267,6 +276,7 @@ int run_evaluate(const evaluate_args& a) {
   std::uint64_t sink = 0;
   j("floor_bytes", floor_bytes)("floor_s", best_of(5, [&] { sink += stream(cols); }));
   j("floor_checksum", static_cast<double>(sink % 1000));
+  j("load_average_at_end", load_average());
   j("peak_rss_mb", peak_rss_mb());  // everything: the series' reports, the floor's columns
   std::cout << j.str();
   return 0;
