@@ -614,7 +614,7 @@ class table_loader final : public csv_row_sink {
 
 // meta.json: what registry JSON holds at the top level besides the lists.
 void read_meta(const std::filesystem::path& path, const std::string& file, registry_builder& b) {
-  const std::string text = read_file(path);
+  const std::string text = read_file(path, max_small_file_bytes);
   auto& problems = b.problems();
   json root;
   try {
@@ -630,6 +630,9 @@ void read_meta(const std::filesystem::path& path, const std::string& file, regis
     return;
   } catch (const std::length_error&) {
     problems.error("too_deep", file, "", "nested more than " + std::to_string(max_json_depth) + " levels deep");
+    return;
+  } catch (const json::exception& e) {  // out_of_range for a number such as 1e309
+    problems.error("json_syntax", file, token_location(text, e), json_syntax_message(e));
     return;
   }
   if (!root.is_object()) {

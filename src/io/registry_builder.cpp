@@ -119,10 +119,14 @@ void declare(problem_list& problems, const std::string& file, const std::string&
              const std::string& list) {
   std::uint32_t first = 0;
   if (rec.id.empty()) return;  // reported as a missing field
-  if (!table.declare(rec.id, index, first))
-    problems.error("duplicate_id", file, location,
-                   std::string(what) + " id '" + rec.id + "' is used again (first at /" + list + "/" +
-                       std::to_string(first) + ")");
+  if (table.declare(rec.id, index, first)) return;
+  if (problems.full()) {  // past the limit errors are only counted: skip building the message
+    problems.error("duplicate_id", {}, {}, {});
+    return;
+  }
+  problems.error("duplicate_id", file, location,
+                 std::string(what) + " id '" + rec.id + "' is used again (first at /" + list + "/" +
+                     std::to_string(first) + ")");
 }
 }  // namespace
 

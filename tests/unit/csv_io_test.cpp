@@ -457,6 +457,14 @@ TEST_CASE("a folder without units.csv, or with a bad meta.json, does not load", 
     CHECK(reported(problems, (dir / "meta.json").string() + ":/colour: error[unknown_field]"));
     fs::remove_all(dir);
   }
+  SECTION("meta.json with a number too large for a double (found by fuzzing the JSON reader)") {
+    const auto dir = folder_with("huge_number", {{"units.csv", "id,name,level\n12,T,tinh\n"},
+                                                 {"meta.json", "{\"format\": \"nangluc/tables@1\",\n \"x_n\": 1e309}"}});
+    const auto problems = problems_of(dir);
+    INFO(all(problems));
+    CHECK(reported(problems, (dir / "meta.json").string() + ":2:9: error[json_syntax]"));
+    fs::remove_all(dir);
+  }
   SECTION("not a folder") {
     CHECK_THROWS_AS(read_registry_csv(fs::temp_directory_path() / "nangluc_csv_io_test_nothing_here"), io_error);
   }
