@@ -104,14 +104,15 @@ class labels {
     return std::string(to_string(c));
   }
 
-  [[nodiscard]] std::string measure(const target& t) const {
+  /// The measure in words; `level` is the label of a unit_coverage target's level.
+  [[nodiscard]] std::string measure(const target& t, std::string_view level) const {
     switch (t.measure) {
       case measure::person_coverage:
         return (*this)("Tỷ lệ người đạt tiêu chí", "Share of persons meeting the criterion");
       case measure::annual_person_coverage:
         return (*this)("Tỷ lệ người đạt tiêu chí trong từng năm", "Share of persons meeting the criterion, each year");
       case measure::unit_coverage: {
-        std::string s = (*this)("Tỷ lệ đơn vị cấp ", "Share of units at level ") + t.unit_level;
+        std::string s = (*this)("Tỷ lệ đơn vị (", "Share of units (") + std::string(level) + ")";
         if (t.min_per_unit > 1)
           s += (*this)(" có ít nhất ", " with at least ") + std::to_string(t.min_per_unit) + (*this)(" người", " persons");
         else
@@ -182,7 +183,15 @@ void write_report_table(const report& rep, const plan& p, const registry& r, con
     const target* t = p.find_target(tr.target_id);
     const bool counts = t && t->measure == measure::activity_count;
     out << '\n' << tr.target_id;
-    if (t) out << ". " << t->title.in(f.lang) << "\n    " << L.measure(*t);
+    if (t) {
+      // The level's label, as the vocabulary gives it in the report's language.
+      std::string level = t->unit_level;
+      if (const auto term = r.vocab(vocab::levels).find(t->unit_level)) {
+        const auto& e = r.vocab(vocab::levels)[*term];
+        level = L(e.vi.empty() ? e.en : e.vi, e.en.empty() ? e.vi : e.en);
+      }
+      out << ". " << t->title.in(f.lang) << "\n    " << L.measure(*t, level);
+    }
     out << '\n';
     for (const auto& m : tr.results) {
       std::string line = "  " + m.label + ": " + when(m.window.from) + " – " + when(m.window.to);
