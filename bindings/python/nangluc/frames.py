@@ -132,13 +132,21 @@ def _to_csv_frame(table: str, df: pd.DataFrame) -> pd.DataFrame:
         elif col in JSON_COLUMNS.get(table, ()):
             out[col] = s.map(lambda v: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v)
         elif s.dtype == object:
-            out[col] = s.map(lambda v: v.isoformat() if isinstance(v, (_dt.date, _dt.datetime)) and not isinstance(v, _dt.datetime) else
-                             (v.date().isoformat() if isinstance(v, _dt.datetime) else v))
+            out[col] = s.map(_iso_date)
         elif pd.api.types.is_float_dtype(s.dtype) and col in INTEGER_COLUMNS.get(table, ()):
             # NaN makes a column of counts float; write 12, not 12.0.
             if ((s.dropna() % 1) == 0).all():
                 out[col] = s.astype("Int64")
     return out
+
+
+def _iso_date(v: Any) -> Any:
+    """A date cell as ISO text (a datetime or pandas Timestamp: its date); other cells as they are."""
+    if isinstance(v, _dt.datetime):
+        return v.date().isoformat()
+    if isinstance(v, _dt.date):
+        return v.isoformat()
+    return v
 
 
 def _frame_problem(p: Any, folder: str, frames: Mapping[str, pd.DataFrame],
