@@ -1335,7 +1335,9 @@ void write_target(std::string& out, const target& t) {
 
 plan read_plan_json(std::string_view text, std::string_view file) {
   detail::check_file_size(std::string(file), text.size(), detail::max_small_file_bytes);
-  return plan_reader(std::string(file)).read(text);
+  plan p = plan_reader(std::string(file)).read(text);
+  p.source = std::string(file);
+  return p;
 }
 
 plan load_plan(const std::filesystem::path& path) {

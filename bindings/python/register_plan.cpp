@@ -85,6 +85,8 @@ void register_plan(py::module_& m) {
         throw py::key_error(std::string(id));
       }, py::arg("id"), "The target with this id (KeyError if none).")
       .def_property_readonly("warnings", [](const plan& p) { return p.warnings; })
+      .def_property_readonly("source", [](const plan& p) { return p.source; },
+                             "The file the plan was read from; binding problems name it.")
       .def("to_json", &write_plan_json, "The plan as canonical JSON text.")
       .def("save", [](const plan& p, const std::filesystem::path& path) {
         write_file_atomically(path, write_plan_json(p));

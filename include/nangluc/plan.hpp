@@ -139,6 +139,9 @@ struct plan {
   std::vector<nangluc::target> targets;
   extra_fields extras;
   std::vector<problem> warnings;          ///< found while reading (e.g. overlapping milestones)
+  /// Where the plan was read from (the `file` of read_plan_json, the path of load_plan): binding
+  /// it to a registry names this file in its problems ("plan" when empty).
+  std::string source;
 
   [[nodiscard]] const nangluc::target* find_target(std::string_view id) const;
   [[nodiscard]] const nangluc::phase* find_phase(std::string_view id) const;

@@ -82,19 +82,6 @@ std::set<std::string> print_warnings(const inputs& in, std::ostream& err) {
   return printed;
 }
 
-// Binds the plan to the registry. The evaluator names the plan "plan" in its problems (a plan
-// does not know its file): they are located in the file the plan was read from.
-evaluator bound_evaluator(const inputs& in, const std::string& plan_path) {
-  try {
-    return evaluator(in.plan, in.registry);
-  } catch (const validation_error& e) {
-    auto problems = e.problems();
-    for (auto& p : problems)
-      if (p.file.empty() || p.file == "plan") p.file = plan_path;
-    throw validation_error(std::move(problems));
-  }
-}
-
 // --level and --unit name things the registry must have: a usage error when it does not.
 evaluation_options evaluation_options_for(const registry& reg, const std::vector<std::string>& levels,
                                           const std::string& unit) {
@@ -215,7 +202,7 @@ int run_validate(const validate_args& a, std::ostream& out, std::ostream& err) {
     inputs in;
     if (a.plan) {
       in = load_inputs(*a.plan, a.registry);
-      const auto bound = bound_evaluator(in, *a.plan);  // unknown codes, groups or units throw here
+      const evaluator bound(in.plan, in.registry);  // unknown codes, groups or units throw here
     } else {
       in.registry = load_registry(a.registry);
     }
@@ -322,7 +309,7 @@ int run_evaluate(const evaluate_args& a, std::ostream& out, std::ostream& err) {
     auto printed = print_warnings(in, err);
     auto options = evaluation_options_for(in.registry, a.levels, a.unit);
     options.threads = a.threads;
-    const auto ev = bound_evaluator(in, a.plan);
+    const evaluator ev(in.plan, in.registry);
     const auto reports = ev.evaluate_series(dates, options);
 
     if (a.format == "json") {
@@ -383,7 +370,7 @@ int run_needs(const needs_args& a, std::ostream& out, std::ostream& err) {
       throw argument_error("--target: the plan has no target '" + a.target + "' (its targets: " + ids + ")");
     }
     const auto options = evaluation_options_for(in.registry, {}, a.unit);
-    const auto ev = bound_evaluator(in, a.plan);
+    const evaluator ev(in.plan, in.registry);
     const auto needs = ev.needs(a.target, d, options);
     if (a.format == "json") write_needs_json(needs, *t, in.registry, out);
     else write_needs_csv(needs, *t, in.registry, out);

@@ -646,7 +646,7 @@ struct evaluator::impl {
 
   impl(const nangluc::plan& p, const nangluc::registry& r) : plan(p), reg(&r) {
     detail::problem_list problems;
-    targets = detail::bind_plan(plan, r, problems, "plan");
+    targets = detail::bind_plan(plan, r, problems, plan.source.empty() ? "plan" : plan.source);
     problems.throw_if_errors();
     prepare();
   }

@@ -198,10 +198,11 @@ def test_bad_arguments_raise_value_errors(evaluator: nangluc.Evaluator) -> None:
 def test_a_plan_naming_unknown_units_fails_to_bind(lai_chau: nangluc.Registry) -> None:
     text = (LAI_CHAU / "plan.json").read_text(encoding="utf-8").replace('"issuer": "12"', '"issuer": "99"')
     plan = nangluc.read_plan_json(text, file="plan.json")
+    assert plan.source == "plan.json"
     with pytest.raises(nangluc.ValidationError) as e:
         nangluc.Evaluator(plan, lai_chau)
-    found = [(p.location, p.code) for p in e.value.problems]  # type: ignore[attr-defined]
-    assert ("/issuer", "dangling_reference") in found
+    found = [(p.file, p.location, p.code) for p in e.value.problems]  # type: ignore[attr-defined]
+    assert ("plan.json", "/issuer", "dangling_reference") in found
 
 
 def test_validate_lists_problems_instead_of_raising(tmp_path: Path) -> None:

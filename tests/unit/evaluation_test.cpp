@@ -410,6 +410,24 @@ TEST_CASE("binding: a plan naming units or codes the registry does not have is r
                   validation_error);
 }
 
+TEST_CASE("binding: problems name the file the plan was read from, or \"plan\" for one built in memory",
+          "[evaluation]") {
+  const auto reg = registry_text{}.load();
+  auto p = read_plan(plan_text(coverage("T", R"({"within": ["NO_SUCH_UNIT"]})", trained_c1, p1_at_80)));
+  auto file_of_first_problem = [&](const plan& x) {
+    try {
+      const evaluator ev(x, reg);
+    } catch (const validation_error& e) {
+      return e.problems().front().file;
+    }
+    return std::string("(no problem)");
+  };
+  CHECK(p.source == "evaluation-test-plan.json");
+  CHECK(file_of_first_problem(p) == "evaluation-test-plan.json");
+  p.source.clear();
+  CHECK(file_of_first_problem(p) == "plan");
+}
+
 TEST_CASE("rows: percentages are never averaged, each row is computed from its own distinct counts", "[evaluation]") {
   // X1 1 of 1 (100%), X2 1 of 3 (33.3%), X3 0 of 1 (0%).
   //   105 = 2 of 4 = 50%  (the average of its communes would be 66.7%)
