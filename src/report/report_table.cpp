@@ -186,8 +186,8 @@ void write_report_table(const report& rep, const plan& p, const registry& r, con
     if (t) {
       // The level's label, as the vocabulary gives it in the report's language.
       std::string level = t->unit_level;
-      if (const auto term = r.vocab(vocab::levels).find(t->unit_level)) {
-        const auto& e = r.vocab(vocab::levels)[*term];
+      if (const auto found = r.vocab(vocab::levels).find(t->unit_level)) {
+        const auto& e = r.vocab(vocab::levels)[*found];
         level = L(e.vi.empty() ? e.en : e.vi, e.en.empty() ? e.vi : e.en);
       }
       out << ". " << t->title.in(f.lang) << "\n    " << L.measure(*t, level);
