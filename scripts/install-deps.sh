@@ -7,6 +7,8 @@ set -euo pipefail
 debs=(g++ pkg-config libboost-date-time-dev nlohmann-json3-dev catch2 libicu-dev libcsv-dev libcli11-dev)
 # clang with its runtime (libFuzzer, sanitizers) and llvm (the symbolizer) for scripts/fuzz-smoke.sh.
 debs+=(clang libclang-rt-14-dev llvm)
+# ccache: the presets compile through it when present, so rebuilds of the test command are cheap.
+debs+=(ccache)
 # CMake and Ninja may already be on PATH from elsewhere (e.g. pip); use the Debian ones otherwise.
 command -v cmake >/dev/null 2>&1 || debs+=(cmake)
 command -v ninja >/dev/null 2>&1 || debs+=(ninja-build)
