@@ -162,7 +162,30 @@ struct engine {
   unsigned threads = 1;
 
   // ---- selectors ------------------------------------------------------------------------------
-  bool matches(const bound_selector& s, const assignment& a, unit_ix u, const point& pt) const {
+  // Where a selector is evaluated: the tree at the evaluation point (the usual case), or the
+  // tree of another day (an activity count matches a post on its completion day, §7). Both
+  // give the unit standing for a unit id, whether one unit lies under another, and the day.
+  struct at_point {
+    const point& pt;
+    [[nodiscard]] unit_ix resolve(unit_ix u) const { return pt.resolved[u.value]; }
+    [[nodiscard]] bool in_subtree(unit_ix u, unit_ix root) const { return pt.tree.in_subtree(u, root); }
+    [[nodiscard]] day on() const { return pt.e; }
+  };
+  struct at_day {
+    const registry& r;
+    day d;
+    [[nodiscard]] unit_ix resolve(unit_ix u) const { return r.resolve(u, d); }
+    [[nodiscard]] bool in_subtree(unit_ix u, unit_ix root) const {
+      for (std::size_t steps = 0; !u.is_none() && steps <= r.units().size(); ++steps, u = r.parent(u, d))
+        if (u == root) return true;
+      return false;
+    }
+    [[nodiscard]] day on() const { return d; }
+  };
+
+  // Whether post `a`, standing at unit `u` of the tree `where` describes, matches the selector.
+  template <class Where>
+  bool matches(const bound_selector& s, const assignment& a, unit_ix u, const Where& where) const {
     if (!s.category.any() && !s.category.has(a.category)) return false;
     if (!s.roles.any() && std::none_of(a.roles.begin(), a.roles.end(), [&](term t) { return s.roles.has(t); }))
       return false;
@@ -176,25 +199,28 @@ struct engine {
     if (!s.unit_kinds.any() && !s.unit_kinds.has(r[u].kind)) return false;
     if (!s.within_units.empty() &&
         std::none_of(s.within_units.begin(), s.within_units.end(), [&](unit_ix w) {
-          const unit_ix rw = pt.resolved[w.value];
-          return !rw.is_none() && pt.tree.in_subtree(u, rw);
+          const unit_ix rw = where.resolve(w);
+          return !rw.is_none() && where.in_subtree(u, rw);
         }))
       return false;
     const auto& person = r[a.person];
     if (!s.sexes.empty() && std::find(s.sexes.begin(), s.sexes.end(), person.sex) == s.sexes.end()) return false;
     if (s.age_min || s.age_max) {
       if (person.birth_date == day_min) return false;
-      const int age = age_on(person.birth_date, pt.e);
+      const int age = age_on(person.birth_date, where.on());
       if ((s.age_min && age < *s.age_min) || (s.age_max && age > *s.age_max)) return false;
     }
     for (const auto& c : s.all_of)
-      if (!matches(c, a, u, pt)) return false;
+      if (!matches(c, a, u, where)) return false;
     if (!s.any_of.empty() &&
-        std::none_of(s.any_of.begin(), s.any_of.end(), [&](const bound_selector& c) { return matches(c, a, u, pt); }))
+        std::none_of(s.any_of.begin(), s.any_of.end(), [&](const bound_selector& c) { return matches(c, a, u, where); }))
       return false;
     for (const auto& c : s.negated)
-      if (matches(c, a, u, pt)) return false;
+      if (matches(c, a, u, where)) return false;
     return true;
+  }
+  bool matches(const bound_selector& s, const assignment& a, unit_ix u, const point& pt) const {
+    return matches(s, a, u, at_point{pt});
   }
 
   // The units (in the tree at e, inside `scope`) of a person's posts that put them in the
@@ -458,22 +484,75 @@ struct engine {
     out.numerator.finish();
   }
 
-  // Staffing fill: persons in post over the quotas the population's fields allow.
-  // Whether the selector allows a quota's category, roles and sector: each given field must be a
-  // value the selector allows, through all_of (every part) and any_of (some part); `not` and
-  // fields the selector leaves open allow anything.
+  // Staffing fill: persons in post over the quotas the population allows (§7). A quota counts
+  // when some post with its given category, roles (exactly those) and sector could be in the
+  // population, `all_of`, `any_of` and `not` included. The quota's open fields range over the
+  // codes the selector names plus "any other"; the fields a quota never states (level, unit
+  // kind, within, sex, age) are unknown — they may hold or not — so the selector is read in
+  // three-valued logic and the quota counts when it is true or unknown for some post.
+  enum class tri : std::uint8_t { no, unknown, yes };
+  static tri tri_and(tri x, tri y) { return std::min(x, y); }
+  static tri tri_or(tri x, tri y) { return std::max(x, y); }
+  static tri tri_not(tri x) { return x == tri::yes ? tri::no : x == tri::no ? tri::yes : tri::unknown; }
+
+  // A post the quota could stand for: concrete category and sector (none: a code no selector
+  // names) and roles; `roles_known` false when too many roles are named to enumerate them.
+  struct quota_post {
+    term category, sector;
+    std::vector<term> roles;
+    bool roles_known = true;
+  };
+  static tri quota_matches(const bound_selector& s, const quota_post& p) {
+    tri v = tri::yes;
+    if (!s.category.any() && !s.category.has(p.category)) return tri::no;
+    if (!s.sector.any() && !s.sector.has(p.sector)) return tri::no;
+    if (!s.roles.any()) {
+      if (!p.roles_known) v = tri::unknown;
+      else if (std::none_of(p.roles.begin(), p.roles.end(), [&](term t) { return s.roles.has(t); })) return tri::no;
+    }
+    if (!s.level.any() || !s.employer_level.any() || !s.unit_kinds.any() || !s.within_units.empty() ||
+        !s.sexes.empty() || s.age_min || s.age_max)
+      v = tri_and(v, tri::unknown);
+    for (const auto& c : s.all_of) v = tri_and(v, quota_matches(c, p));
+    if (!s.any_of.empty()) {
+      tri any = tri::no;
+      for (const auto& c : s.any_of) any = tri_or(any, quota_matches(c, p));
+      v = tri_and(v, any);
+    }
+    for (const auto& c : s.negated) v = tri_and(v, tri_not(quota_matches(c, p)));
+    return v;
+  }
+  // The codes of one field that some part of the selector names.
+  static void named_codes(const bound_selector& s, term_set bound_selector::*field, std::vector<term>& out) {
+    const auto& set = s.*field;
+    for (std::uint32_t i = 0; i < set.member.size(); ++i)
+      if (set.member[i] && std::find(out.begin(), out.end(), term{i}) == out.end()) out.push_back(term{i});
+    for (const auto* list : {&s.all_of, &s.any_of, &s.negated})
+      for (const auto& c : *list) named_codes(c, field, out);
+  }
   bool quota_allowed(const bound_selector& s, const quota& q) const {
-    if (!q.category.is_none() && !s.category.any() && !s.category.has(q.category)) return false;
-    if (!q.sector.is_none() && !s.sector.any() && !s.sector.has(q.sector)) return false;
-    if (!q.roles.empty() && !s.roles.any() &&
-        std::none_of(q.roles.begin(), q.roles.end(), [&](term t) { return s.roles.has(t); }))
-      return false;
-    for (const auto& c : s.all_of)
-      if (!quota_allowed(c, q)) return false;
-    if (!s.any_of.empty() &&
-        std::none_of(s.any_of.begin(), s.any_of.end(), [&](const bound_selector& c) { return quota_allowed(c, q); }))
-      return false;
-    return true;
+    std::vector<term> categories{q.category}, sectors{q.sector}, roles;
+    if (q.category.is_none()) named_codes(s, &bound_selector::category, categories);
+    if (q.sector.is_none()) named_codes(s, &bound_selector::sector, sectors);
+    if (q.roles.empty()) named_codes(s, &bound_selector::roles, roles);
+    // Roles: the quota's own, else every subset of the named ones (few in a real plan).
+    constexpr std::size_t max_enumerated_roles = 10;
+    const bool enumerate = q.roles.empty() && roles.size() <= max_enumerated_roles;
+    const std::size_t subsets = enumerate ? std::size_t{1} << roles.size() : 1;
+    quota_post post;
+    post.roles_known = !q.roles.empty() || enumerate;
+    for (term c : categories)
+      for (term sec : sectors)
+        for (std::size_t mask = 0; mask < subsets; ++mask) {
+          post.category = c;
+          post.sector = sec;
+          post.roles = q.roles;
+          if (enumerate)
+            for (std::size_t i = 0; i < roles.size(); ++i)
+              if (mask >> i & 1) post.roles.push_back(roles[i]);
+          if (quota_matches(s, post) != tri::no) return true;
+        }
+    return false;
   }
   void count_fill(const bound_target& t, day a, const point& pt, unit_ix scope, tallies& out) const {
     tallies persons(pt);
@@ -545,7 +624,12 @@ struct engine {
             if (!as.when.contains(done)) continue;
             const unit_ix u = pt.resolved[as.unit.value];
             if (u.is_none() || !pt.tree.in_subtree(u, scope)) continue;
-            if (t.population && !matches(*t.population, as, u, pt)) continue;
+            if (t.population) {
+              // The post is matched on the completion day, in that day's tree (§7): a
+              // collaborator trained in 2022 who is a commune officer by e counts as a collaborator.
+              const unit_ix then = r.resolve(as.unit, done);
+              if (then.is_none() || !matches(*t.population, as, then, at_day{r, done})) continue;
+            }
             units.push_back(u);
           }
           if (units.empty()) continue;
@@ -632,6 +716,24 @@ double gap_of(const threshold& th, measure m, std::int64_t n, std::int64_t d, do
     return need > n ? static_cast<double>(need - n) : 0.0;
   }
   return th.min ? std::max(0.0, static_cast<double>(*th.min) - value) : 0.0;
+}
+
+// The straight line from the baseline to the threshold (evaluation.md §4, §7): at fraction f of
+// the window, expected = baseline + (threshold − baseline)·f, and the current pace carried to
+// the due date, projected = baseline + (value − baseline)/f, clamped to [0, 100] for percentages
+// and to ≥ 0 for counts. At f = 1 (due, or a one-day window) they are the threshold and the
+// value; on day a (f = 0) there is no projection.
+struct trajectory {
+  std::optional<double> expected, projected;
+};
+trajectory trajectory_at(double baseline, double value, std::optional<double> threshold, double f, bool percentage) {
+  trajectory out;
+  if (threshold) out.expected = f >= 1 ? *threshold : baseline + (*threshold - baseline) * f;
+  if (f > 0) {
+    const double projected = f >= 1 ? value : baseline + (value - baseline) / f;
+    out.projected = percentage ? std::clamp(projected, 0.0, 100.0) : std::max(projected, 0.0);
+  }
+  return out;
 }
 
 }  // namespace
@@ -797,6 +899,20 @@ struct evaluator::impl {
     return res;
   }
 
+  // The warning for an evaluation point where the issuer stands for no unit (§7): it ended with
+  // no successor, or had not begun. One per evaluation point (evaluate() drops repeats).
+  problem issuer_missing(day e) const {
+    std::string why;
+    if (auto issuer = reg->find_unit(plan.issuer)) {
+      const auto& u = (*reg)[*issuer];
+      why = e < u.valid.from ? " (it begins on " + format_day(u.valid.from) + ")"
+                             : " (it ended on " + format_day(u.valid.to) + " with no successor)";
+    }
+    return {severity::warning, "issuer_not_in_tree", plan.source.empty() ? "plan" : plan.source, "/issuer",
+            "the plan's issuer '" + plan.issuer + "' is no unit on " + format_day(e) + why +
+                ": its milestones evaluated on that day have no rows"};
+  }
+
   milestone_result compute_milestone(std::size_t ti, std::size_t mi, const detail::milestone_spec& m, day D,
                                      const evaluation_options& opt, shared_work& cache,
                                      std::vector<problem>& warnings) const {
@@ -815,6 +931,7 @@ struct evaluator::impl {
     const auto& pt = point_at(cache, e);
     const unit_ix scope = eng.scope_at(pt);
     if (scope.is_none()) {
+      warnings.push_back(issuer_missing(e));
       res.status = status::no_data;
       return res;
     }
@@ -859,6 +976,7 @@ struct evaluator::impl {
       return res;
     }
     const bool pct = detail::is_percentage(tg.measure);
+    // Where D stands on the line from a to due: 1 once due, and for a one-day window (a = due).
     const double f = due > a ? std::clamp(static_cast<double>(D - a) / static_cast<double>(due - a), 0.0, 1.0) : 1.0;
     const double ratio = plan.at_risk_ratio;
     const auto units = row_units(pt, root, now, tg, opt);
@@ -897,17 +1015,14 @@ struct evaluator::impl {
       std::optional<double> target_value;
       if (pct && m.threshold.min_percent_x100) target_value = static_cast<double>(*m.threshold.min_percent_x100) / 100.0;
       if (!pct && m.threshold.min) target_value = static_cast<double>(*m.threshold.min);
-      if (target_value && due > a) {
-        row.expected = baseline + (*target_value - baseline) * f;
-        if (f > 0) {
-          double projected = baseline + (value - baseline) / f;
-          if (pct) projected = std::min(projected, 100.0);
-          row.projected = projected;
-        }
-      }
+      const auto line = detail::trajectory_at(baseline, value, target_value, f, pct);
+      row.expected = line.expected;
+      row.projected = line.projected;
+      // Counts only grow: a count already over its max before the due date cannot come back.
+      const bool over_max = !pct && m.threshold.max && row.value > static_cast<double>(*m.threshold.max);
       if (D >= due) row.status = met ? status::achieved : status::missed;
       else if (met) row.status = status::achieved;
-      else if (!row.expected) row.status = status::off_track;
+      else if (over_max || !row.expected) row.status = status::off_track;
       else if (value >= *row.expected) row.status = status::on_track;
       else if (value >= ratio * *row.expected) row.status = status::at_risk;
       else row.status = status::off_track;
@@ -982,7 +1097,16 @@ struct evaluator::impl {
       if (!needed_later)
         std::erase_if(cache.persons, [&](const auto& entry) { return std::get<0>(entry.first) == cls; });
     }
+    for (auto& rep : reps) drop_repeated(rep.warnings);
     return reps;
+  }
+
+  // The same warning once per report, in first-seen order.
+  static void drop_repeated(std::vector<problem>& warnings) {
+    std::vector<problem> kept;
+    for (auto& w : warnings)
+      if (std::find(kept.begin(), kept.end(), w) == kept.end()) kept.push_back(std::move(w));
+    warnings = std::move(kept);
   }
 };
 

@@ -1565,3 +1565,185 @@ TEST_CASE("series: evaluate_series equals evaluating each date separately", "[ev
   REQUIRE(restricted.size() == dates.size());
   for (std::size_t i = 0; i < dates.size(); ++i) CHECK(restricted[i] == ev.evaluate(dates[i], xa_only));
 }
+
+// ================================================================================================
+// §7 The points the specification left open, now decided
+// ================================================================================================
+
+TEST_CASE("§7 staffing_fill: a quota whose category the population's `not` excludes does not count",
+          "[evaluation][decided]") {
+  // Population: dan_so sector, not collaborators. Quotas at X1: 1 cong_chuc, 2 cong_tac_vien,
+  // and 1 with no category (some category, e.g. cong_chuc, could be in the population).
+  // One cong_chuc in post at X1: NOT -> 1 of 1 + 1 (the open quota) = 1 of 2; without the open
+  // quota 1 of 1, achieved (the collaborators' quota of 2 no longer counts).
+  // ALL_OF: {all_of: [{category: [cong_chuc]}]} allows the cong_chuc quota only: 1 of 1.
+  // LEVEL: {sector: [dan_so], not: {level: [xa]}} — a quota states no level, so the level test
+  // may hold or not: every quota counts, 1 of 4.
+  registry_text t;
+  t.staff("s1", "X1");
+  t.quota(R"({"unit": "X1", "count": 1, "category": "cong_chuc", "sector": "dan_so"})")
+      .quota(R"({"unit": "X1", "count": 2, "category": "cong_tac_vien", "sector": "dan_so"})");
+  auto fill = [](const std::string& id, const std::string& population) {
+    return R"({"id": ")" + id + R"(", "title": ")" + id + R"(", "measure": "staffing_fill", "population": )" +
+           population + R"(, "milestones": [{"phase": "P1", "min_percent": 100}]})";
+  };
+  const auto p = read_plan(plan_text(join({
+      fill("NOT", R"({"sector": ["dan_so"], "not": {"category": ["cong_tac_vien"]}})"),
+      fill("ALL_OF", R"({"all_of": [{"category": ["cong_chuc"]}]})"),
+      fill("LEVEL", R"({"sector": ["dan_so"], "not": {"level": ["xa"]}})"),
+  })));
+  {
+    const auto reg = t.load();
+    const auto rep = evaluator(p, reg).evaluate(D("2025-12-31"));
+    const auto& root = row_of(reg, result_of(rep, "NOT"), "12");
+    CHECK(counts(root) == nd{1, 1});
+    CHECK(root.status == status::achieved);
+    CHECK(counts(row_of(reg, result_of(rep, "ALL_OF"), "12")) == nd{1, 1});
+    CHECK(row_of(reg, result_of(rep, "LEVEL"), "12").denominator == 3);
+  }
+  t.quota(R"({"unit": "X1", "count": 1, "sector": "dan_so"})");
+  const auto reg = t.load();
+  const auto rep = evaluator(p, reg).evaluate(D("2025-12-31"));
+  CHECK(counts(row_of(reg, result_of(rep, "NOT"), "12")) == nd{1, 2});
+  CHECK(counts(row_of(reg, result_of(rep, "ALL_OF"), "12")) == nd{1, 2});
+}
+
+TEST_CASE("§7 activity_count: a population is matched against the post held on the completion day",
+          "[evaluation][decided]") {
+  // c1, born 1992-06-01, was a collaborator at V1 until 2023-12-31, then a commune civil servant
+  // at X2; she completed C1 on 2022-03-05, aged 29. Person-times of collaborators: 1 (at V1, X1,
+  // 105, 12); of civil servants: 0 — her post that day was a collaborator's. Of staff aged at
+  // most 30: 1 — her age on the completion day, not at e (33 on 2025-12-31).
+  registry_text t;
+  t.course(course_c1).session("S1", "C1", "2022-03-01", "2022-03-05");
+  t.person("c1", R"(, "birth_date": "1992-06-01")")
+      .post("c1", "V1", R"("category": "cong_tac_vien", "sector": "dan_so", "start": "2020-01-01", "end": "2023-12-31")")
+      .post("c1", "X2", R"("category": "cong_chuc", "sector": "dan_so", "start": "2024-01-01")");
+  t.completed("c1", "S1");
+  const auto reg = t.load();
+  const auto p = read_plan(plan_text(join({
+      activity("CTV", "person_times", R"({"phase": "P1", "min": 1})", R"(, "population": {"category": ["cong_tac_vien"]})"),
+      activity("CC", "person_times", R"({"phase": "P1", "min": 1})", R"(, "population": {"category": ["cong_chuc"]})"),
+      activity("YOUNG", "person_times", R"({"phase": "P1", "min": 1})", R"(, "population": {"age": {"max": 30}})"),
+  })));
+  const auto rep = evaluator(p, reg).evaluate(D("2025-12-31"));
+  const auto& ctv = result_of(rep, "CTV");
+  CHECK(row_of(reg, ctv, "12").value == 1.0);
+  CHECK(row_of(reg, ctv, "V1").value == 1.0);
+  CHECK(row_of(reg, ctv, "12").status == status::achieved);
+  const auto& cc = row_of(reg, result_of(rep, "CC"), "12");
+  CHECK(cc.value == 0.0);
+  CHECK(cc.status == status::missed);
+  const auto& young = result_of(rep, "YOUNG");
+  CHECK(row_of(reg, young, "12").value == 1.0);
+  CHECK(row_of(reg, young, "V1").value == 1.0);
+}
+
+TEST_CASE("§7 activity_count: `within` is read in the tree of the completion day, the unit mapped to the tree at e",
+          "[evaluation][decided]") {
+  // merger_registry: m2 completed C1 on 2024-04-02 at 03002, then under district 105; m1 on
+  // 2026-03-02 at 03001, which had ended (successor 03101, under the province). Person-times
+  // within 105 over 2024–2026, as of 2026-12-31 (105 no longer exists): m2 only, attributed to
+  // 03101, her commune's successor.
+  const auto reg = merger_registry();
+  const auto p = read_plan(plan_text(activity(
+      "W105", "person_times", R"({"window": {"start": "2024-01-01", "end": "2026-12-31"}, "min": 1})",
+      R"(, "population": {"within": ["105"]})")));
+  const auto rep = evaluator(p, reg).evaluate(D("2026-12-31"));
+  const auto& m = result_of(rep, "W105");
+  CHECK(row_of(reg, m, "12").value == 1.0);
+  CHECK(row_of(reg, m, "03101").value == 1.0);
+  CHECK(row_of(reg, m, "12").status == status::achieved);
+}
+
+TEST_CASE("§7 status: a count over its max before the due date is off_track, with or without a min",
+          "[evaluation][decided]") {
+  // Sessions on 2021-01-02, 03 and 04 in the ten-day window; as of 2021-01-06 the count is 3.
+  // MINMAX (min 1, max 2) and MAX (max 2) are over their cap: off_track (counts only grow).
+  // IN (min 1, max 5) is met: achieved. After the due date the over-cap counts are missed.
+  registry_text t;
+  t.course(course_c1)
+      .session("SA", "C1", "2021-01-02", "2021-01-02")
+      .session("SB", "C1", "2021-01-03", "2021-01-03")
+      .session("SC", "C1", "2021-01-04", "2021-01-04");
+  const auto reg = t.load();
+  const auto p = read_plan(plan_text(join({
+      activity("MINMAX", "sessions", ten_days + R"(, "min": 1, "max": 2})"),
+      activity("MAX", "sessions", ten_days + R"(, "max": 2})"),
+      activity("IN", "sessions", ten_days + R"(, "min": 1, "max": 5})"),
+  })));
+  const evaluator ev(p, reg);
+  const auto rep = ev.evaluate(D("2021-01-06"));
+  CHECK(row_of(reg, result_of(rep, "MINMAX"), "12").status == status::off_track);
+  CHECK(row_of(reg, result_of(rep, "MAX"), "12").status == status::off_track);
+  CHECK(row_of(reg, result_of(rep, "IN"), "12").status == status::achieved);
+  const auto late = ev.evaluate(D("2021-02-01"));
+  CHECK(row_of(reg, result_of(late, "MINMAX"), "12").status == status::missed);
+  CHECK(row_of(reg, result_of(late, "MAX"), "12").status == status::missed);
+}
+
+TEST_CASE("§7 trajectory: a projection is clamped to [0, 100] for percentages", "[evaluation][decided]") {
+  // q1 at X1 holds a certificate on 2021-01-01 (baseline 100%) that expired on 2021-01-03: as
+  // of 2021-01-06 (f = 0.5) the value is 0%. Unclamped, 100 + (0 − 100) / 0.5 = −100; clamped
+  // 0. Expected: 100 + (80 − 100) × 0.5 = 90, so the row is off_track.
+  registry_text t;
+  t.staff("q1", "X1");
+  t.qualification(R"({"person": "q1", "kind": "certificate", "code": "bd_dan_so_vien", "awarded": "2018-01-01", "expires": "2021-01-03"})");
+  const auto reg = t.load();
+  const auto p = read_plan(plan_text(coverage(
+      "CERT", dan_so, R"({"qualification": {"kind": "certificate", "codes": ["bd_dan_so_vien"]}})",
+      ten_days + R"(, "min_percent": 80})")));
+  const auto rep = evaluator(p, reg).evaluate(D("2021-01-06"));
+  const auto& row = row_of(reg, result_of(rep, "CERT"), "12");
+  CHECK(counts(row) == nd{0, 1});
+  REQUIRE(row.projected.has_value());
+  CHECK(*row.projected == 0.0);
+  REQUIRE(row.expected.has_value());
+  CHECK(*row.expected == Approx(90.0));
+  CHECK(row.status == status::off_track);
+}
+
+TEST_CASE("§7 trajectory: a one-day window reports expected = the threshold and projected = the value",
+          "[evaluation][decided]") {
+  // One day, 2021-01-06: o1 trained that day, o2 not -> 1 of 2 = 50%, threshold 80%: missed,
+  // expected 80, projected 50. The sessions count on that day: 1 session, min 2 -> expected 2,
+  // projected 1.
+  registry_text t;
+  t.course(course_c1).session("S1", "C1", "2021-01-06", "2021-01-06");
+  t.staff("o1", "X1").staff("o2", "X2").completed("o1", "S1");
+  const auto reg = t.load();
+  const std::string one_day = R"({"window": {"start": "2021-01-06", "end": "2021-01-06"})";
+  const auto p = read_plan(plan_text(join({
+      coverage("DAY", dan_so, trained_c1, one_day + R"(, "min_percent": 80})"),
+      activity("DAYN", "sessions", one_day + R"(, "min": 2})"),
+  })));
+  const auto rep = evaluator(p, reg).evaluate(D("2021-01-06"));
+  const auto& row = row_of(reg, result_of(rep, "DAY"), "12");
+  CHECK(counts(row) == nd{1, 2});
+  CHECK(row.status == status::missed);
+  REQUIRE(row.expected.has_value());
+  CHECK(*row.expected == 80.0);
+  REQUIRE(row.projected.has_value());
+  CHECK(*row.projected == 50.0);
+  const auto& n = row_of(reg, result_of(rep, "DAYN"), "12");
+  REQUIRE(n.expected.has_value());
+  CHECK(*n.expected == 2.0);
+  REQUIRE(n.projected.has_value());
+  CHECK(*n.projected == 1.0);
+}
+
+TEST_CASE("§7 scope: an issuer with no unit at the evaluation point gives no rows and a warning",
+          "[evaluation][decided]") {
+  // Issuer 105 ended on 2025-06-30 with no successor: the 2024 milestone has rows, the 2026 one
+  // none, and the report says why, once.
+  const auto reg = merger_registry();
+  const auto p = read_plan(plan_text(coverage("ALL", dan_so, trained_c1, year_2024_and_2026), "", "105"));
+  const auto rep = evaluator(p, reg).evaluate(D("2026-12-31"));
+  CHECK_FALSE(result_of(rep, "ALL", 0).rows.empty());
+  const auto& late = result_of(rep, "ALL", 1);
+  CHECK(late.rows.empty());
+  CHECK(late.status == status::no_data);
+  const auto issuer_warnings = std::count_if(rep.warnings.begin(), rep.warnings.end(),
+                                             [](const problem& w) { return w.code == "issuer_not_in_tree"; });
+  CHECK(issuer_warnings == 1);
+}
