@@ -58,7 +58,9 @@ std::string format_decimal(double v, int decimals, rounding mode) {
   const bool negative = v < 0;
   const double scaled = std::fabs(v) * scale[static_cast<std::size_t>(decimals)];
   if (scaled >= 9.0e15) return format_number(v);  // beyond exact integers: print as is
-  const double tolerance = 1e-9 * std::max(1.0, scaled);
+  // Absorbs a double's noise just under a rounding step (29.999999999999996 truncates to 30.0),
+  // never a real part of a step: a relative tolerance alone would turn 65,000,000.0 into .1.
+  const double tolerance = std::min(1e-9 * std::max(1.0, scaled), 1e-6);
   const double whole = mode == rounding::half_up ? std::floor(scaled + 0.5 + tolerance)
                                                  : std::floor(scaled + tolerance);
   return place_point(std::to_string(static_cast<long long>(whole)), decimals, negative);

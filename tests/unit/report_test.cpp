@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/format.hpp"
+
 #include <cstdint>
 #include <limits>
 #include <sstream>
@@ -195,6 +197,16 @@ TEST_CASE("an exact half rounds up, and a carry runs through every digit", "[rep
   CHECK(format_percent(9995, 10000, 1, rounding::truncate) == "99.9");
   CHECK(format_percent(1, 200000, 2, rounding::half_up) == "0.00");  // 0.0005
   CHECK(format_percent(1, 200000, 3, rounding::half_up) == "0.001");
+}
+
+TEST_CASE("figures for display absorb a double's noise under a step, and large counts keep their last digit",
+          "[report]") {
+  using detail::format_decimal;
+  CHECK(format_decimal(29.999999999999996, 1, rounding::truncate) == "30.0");
+  CHECK(format_decimal(65000000.0, 1, rounding::half_up) == "65000000.0");
+  CHECK(format_decimal(65000000.0, 1, rounding::truncate) == "65000000.0");
+  CHECK(format_decimal(110302197.85, 1, rounding::truncate) == "110302197.8");
+  CHECK(format_decimal(123456789012.0, 2, rounding::half_up) == "123456789012.00");
 }
 
 TEST_CASE("percentages with no denominator are blank, and decimals stay within 0 to 6", "[report]") {
