@@ -8,7 +8,7 @@
 #include "io/json_records.hpp"
 #include "io/read_file.hpp"
 #include "io/registry_builder.hpp"
-#include "problems.hpp"
+#include "model/problems.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -6,7 +6,7 @@
 #include "io/limits.hpp"
 #include "io/read_file.hpp"
 
-#include "unicode.hpp"
+#include "text/unicode.hpp"
 
 #include <nangluc/error.hpp>
 

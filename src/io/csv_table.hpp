@@ -3,7 +3,7 @@
 #pragma once
 
 #include "io/limits.hpp"
-#include "problems.hpp"
+#include "model/problems.hpp"
 
 #include <array>
 #include <cstddef>

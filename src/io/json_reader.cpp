@@ -5,7 +5,7 @@
 
 #include "io/json_records.hpp"
 #include "io/read_file.hpp"
-#include "unicode.hpp"
+#include "text/unicode.hpp"
 
 #include <algorithm>
 #include <array>

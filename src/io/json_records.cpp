@@ -2,7 +2,7 @@
 
 #include "io/json_records.hpp"
 
-#include "unicode.hpp"
+#include "text/unicode.hpp"
 
 #include <algorithm>
 #include <cmath>

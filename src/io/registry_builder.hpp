@@ -4,7 +4,7 @@
 
 #include <nangluc/registry.hpp>
 
-#include "problems.hpp"
+#include "model/problems.hpp"
 
 #include <cstdint>
 #include <deque>

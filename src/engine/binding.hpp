@@ -6,7 +6,7 @@
 #include <nangluc/plan.hpp>
 #include <nangluc/registry.hpp>
 
-#include "problems.hpp"
+#include "model/problems.hpp"
 
 #include <cstdint>
 #include <optional>

@@ -2,8 +2,8 @@
 
 #include <nangluc/registry.hpp>
 
-#include "problems.hpp"
-#include "validate.hpp"
+#include "model/problems.hpp"
+#include "model/validate.hpp"
 
 #include <algorithm>
 #include <numeric>

@@ -2,7 +2,7 @@
 
 #include <nangluc/error.hpp>
 
-#include "problems.hpp"
+#include "model/problems.hpp"
 
 namespace nangluc {
 

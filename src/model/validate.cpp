@@ -1,6 +1,6 @@
 // Validation of registry data (model.md §5): every problem found, each located.
 
-#include "validate.hpp"
+#include "model/validate.hpp"
 
 #include "io/limits.hpp"
 

@@ -1,7 +1,7 @@
 // UTF-8 validation and NFC through ICU: a quick check first, so text already in NFC (nearly all
 // of it) is never copied.
 
-#include "unicode.hpp"
+#include "text/unicode.hpp"
 
 #include <unicode/normalizer2.h>
 #include <unicode/stringpiece.h>

@@ -4,7 +4,7 @@
 #include <nangluc/io.hpp>
 #include <nangluc/vocabulary.hpp>
 
-#include "problems.hpp"
+#include "model/problems.hpp"
 
 #include <nlohmann/json.hpp>
 

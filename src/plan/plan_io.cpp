@@ -6,8 +6,8 @@
 #include "io/json_records.hpp"
 #include "io/read_file.hpp"
 #include "io/text_format.hpp"
-#include "problems.hpp"
-#include "unicode.hpp"
+#include "model/problems.hpp"
+#include "text/unicode.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -3,7 +3,7 @@
 
 #include <nangluc/registry.hpp>
 
-#include "problems.hpp"
+#include "model/problems.hpp"
 
 namespace nangluc::detail {
 

@@ -5,8 +5,8 @@
 #include <nangluc/evaluation.hpp>
 #include <nangluc/registry.hpp>
 
-#include "evaluation/binding.hpp"
-#include "problems.hpp"
+#include "engine/binding.hpp"
+#include "model/problems.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
 // Binding a plan to a registry: every code, id and name checked once, groups expanded.
 
-#include "evaluation/binding.hpp"
+#include "engine/binding.hpp"
 
 #include <algorithm>
 
