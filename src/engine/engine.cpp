@@ -575,11 +575,12 @@ struct engine {
     auto organizer_unit = [&](const session& s) {
       if (s.organizer.is_none()) return scope;  // no organizer: the whole scope's, at its root
       // An organizer abolished with no successor (a district after 2025-07-01) still held its
-      // classes: they count for the nearest unit above it that still exists.
+      // classes: they count for the nearest unit above it that exists at e (§7) — an ancestor
+      // itself, not an ended ancestor's successor, which was never above the organizer.
       unit_ix u = pt.resolved[s.organizer.value];
       for (unit_ix o = s.organizer; u.is_none() && !o.is_none();) {
         o = r.parent(o, r[o].valid.to);
-        if (!o.is_none()) u = pt.resolved[o.value];
+        if (!o.is_none() && r.is_valid(o, pt.e)) u = o;
       }
       return !u.is_none() && pt.tree.in_subtree(u, scope) ? u : unit_ix{};
     };

@@ -1747,3 +1747,23 @@ TEST_CASE("§7 scope: an issuer with no unit at the evaluation point gives no ro
                                              [](const problem& w) { return w.code == "issuer_not_in_tree"; });
   CHECK(issuer_warnings == 1);
 }
+
+TEST_CASE("§7 activity_count: an ended organizer with no successor counts for the nearest unit above it that exists at e",
+          "[evaluation][decided]") {
+  // D3 ended on 2025-06-30 into D1; its commune C ended with no successor. C's 2024 session
+  // counts, as of 2025-12-31, for the nearest unit above C that exists then: the province —
+  // not D1, D3's successor, which was never above C.
+  registry_text t;
+  t.units = R"(
+    {"id": "12", "name": "Tỉnh", "level": "tinh", "kind": "tinh"},
+    {"id": "D1", "name": "Huyện Một", "level": "huyen", "kind": "huyen", "parent": "12"},
+    {"id": "D3", "name": "Huyện Ba", "level": "huyen", "kind": "huyen", "parent": "12", "valid_to": "2025-06-30", "successor": "D1"},
+    {"id": "C", "name": "Xã C", "level": "xa", "kind": "xa", "parent": "D3", "valid_to": "2025-06-30"})";
+  t.course(course_c1).session("S1", "C1", "2024-03-01", "2024-03-01", R"(, "organizer": "C")");
+  const auto reg = t.load();
+  const auto p = read_plan(plan_text(activity("N", "sessions", R"({"by": "2025-12-31", "min": 1})")));
+  const auto rep = evaluator(p, reg).evaluate(D("2025-12-31"));
+  const auto& m = result_of(rep, "N");
+  CHECK(row_of(reg, m, "12").value == 1.0);
+  CHECK(find_row(reg, m, "D1") == nullptr);
+}
