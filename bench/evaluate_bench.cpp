@@ -8,9 +8,11 @@
 //   evaluate_bench evaluate FOLDER [--plan P] [--repeat K] [--peer-targets T1,T5b]
 //                  [--peer-date 2025-12-31] [--rows-out FILE] [--check-series]
 //   evaluate_bench generate --persons N [--seed S]  in memory only, the figures of 0.1.0
-#include <nangluc/nangluc.hpp>
 #include <nangluc/evaluation.hpp>
+#include <nangluc/nangluc.hpp>
 #include <nangluc/plan.hpp>
+
+#include "generate/generate.hpp"
 
 #include <sys/resource.h>
 #include <unistd.h>

@@ -1,8 +1,8 @@
 // The synthetic registries from Python: the bundled examples and the national workload.
 #include "common.hpp"
+#include "generate/generate.hpp"
 
 #include <nangluc/error.hpp>
-#include <nangluc/generate.hpp>
 
 namespace nangluc::python {
 

@@ -18,4 +18,3 @@
 #include <nangluc/registry.hpp>
 #include <nangluc/io.hpp>
 #include <nangluc/structure.hpp>
-#include <nangluc/generate.hpp>

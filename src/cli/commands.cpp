@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 
 #include "cli/text_table.hpp"
+#include "generate/generate.hpp"
 
 #include <nangluc/evaluation.hpp>
 #include <nangluc/nangluc.hpp>

@@ -4,7 +4,7 @@
 // the hamlets (ấp, khóm) with their health workers and population collaborators — until the
 // 2025 reorganisation, then 71 merged communes and regional health centres. Training history
 // from 2019 to 2026. Names, dates and the merger pattern are synthetic.
-#include <nangluc/generate.hpp>
+#include "generate/generate.hpp"
 
 #include "generate/common.hpp"
 

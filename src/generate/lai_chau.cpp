@@ -1,7 +1,7 @@
 // The Lai Châu example registry: the province's population workforce exactly as section IV
 // of its 2021–2030 training plan (seed 002) gives it on 2021-12-01, before and after the 2025
 // reorganisation, with a training history from 2016 to 2026. Names and dates are synthetic.
-#include <nangluc/generate.hpp>
+#include "generate/generate.hpp"
 
 #include "generate/common.hpp"
 

@@ -1,7 +1,7 @@
 // The national workload of performance.md: a ministry-wide registry of the population
 // workforce, 2016–2030, with the 2025 mergers — synthetic, deterministic for a seed, scaled by
 // the number of persons, and built in one pass into contiguous arrays.
-#include <nangluc/generate.hpp>
+#include "generate/generate.hpp"
 
 #include "generate/common.hpp"
 

@@ -7,6 +7,8 @@
 #include <nangluc/nangluc.hpp>
 #include <nangluc/plan.hpp>
 
+#include "generate/generate.hpp"
+
 #include <algorithm>
 #include <string>
 #include <vector>
