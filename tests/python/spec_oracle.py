@@ -265,6 +265,7 @@ def k_not(v: str) -> str:
 class Model:
     def __init__(self, reg: dict, plan: dict):
         self.r = Reg(reg)
+        self.vocab = Vocab(reg.get("vocabularies"))
         self.plan = plan
         self.groups = plan.get("groups", {})
         self.criteria = plan.get("criteria", {})
@@ -283,22 +284,21 @@ class Model:
             if isinstance(v, str) and k not in ("not",):
                 v = [v]
             if k == "category":
-                ok = asg["category"] in VOCAB.expand("categories", v)
+                ok = asg["category"] in self.vocab.expand("categories", v)
             elif k == "roles":
-                ok = bool(set(asg.get("roles", [])) & VOCAB.expand("roles", v))
+                ok = bool(set(asg.get("roles", [])) & self.vocab.expand("roles", v))
             elif k == "sector":
-                ok = asg["sector"] in VOCAB.expand("sectors", v)
+                ok = asg["sector"] in self.vocab.expand("sectors", v)
             elif k == "level":
-                ok = r.level(mu) in VOCAB.expand("levels", v)
+                ok = r.level(mu) in self.vocab.expand("levels", v)
             elif k == "employer_level":
                 emp = asg.get("employer")
-                if emp:
-                    emp = r.resolve(emp, d) or emp
-                    ok = r.level(emp) in VOCAB.expand("levels", v)
+                if emp:  # the employer's own level: §1 maps only the post's unit through successors
+                    ok = r.level(emp) in self.vocab.expand("levels", v)
                 else:
-                    ok = r.level(mu) in VOCAB.expand("levels", v)
+                    ok = r.level(mu) in self.vocab.expand("levels", v)
             elif k == "unit_kinds":
-                ok = r.units[mu].get("kind") in VOCAB.expand("unit_kinds", v)
+                ok = r.units[mu].get("kind") in self.vocab.expand("unit_kinds", v)
             elif k == "within":
                 ok = False
                 for w in v:
@@ -335,11 +335,11 @@ class Model:
             if isinstance(v, str) and k not in ("not",):
                 v = [v]
             if k == "category":
-                vals.append(T if cat in VOCAB.expand("categories", v) else F)
+                vals.append(T if cat in self.vocab.expand("categories", v) else F)
             elif k == "roles":
-                vals.append(T if roles & VOCAB.expand("roles", v) else F)
+                vals.append(T if roles & self.vocab.expand("roles", v) else F)
             elif k == "sector":
-                vals.append(T if sector in VOCAB.expand("sectors", v) else F)
+                vals.append(T if sector in self.vocab.expand("sectors", v) else F)
             elif k in ("level", "employer_level", "unit_kinds", "within", "sex", "age"):
                 vals.append(U)
             elif k == "all_of":
@@ -357,7 +357,7 @@ class Model:
             return self.mentioned(self.groups[sel], field, acc)
         for k, v in sel.items():
             if k == field:
-                acc |= VOCAB.expand({"category": "categories", "roles": "roles", "sector": "sectors"}[field],
+                acc |= self.vocab.expand({"category": "categories", "roles": "roles", "sector": "sectors"}[field],
                                     [v] if isinstance(v, str) else v)
             elif k in ("all_of", "any_of"):
                 for s in v:
@@ -415,25 +415,24 @@ class Model:
                 if qk != kind:
                     continue
                 if "codes" in v or "min_rank" in v:
-                    ok = "codes" in v and code in VOCAB.expand(kind, v["codes"])
+                    ok = "codes" in v and code in self.vocab.expand(kind, v["codes"])
                     if not ok and "min_rank" in v:
-                        rk, need = VOCAB.rank(kind, code), VOCAB.rank(kind, v["min_rank"])
+                        rk, need = self.vocab.rank(kind, code), self.vocab.rank(kind, v["min_rank"])
                         ok = rk is not None and need is not None and rk >= need
                     if not ok:
                         continue
-                if "fields" in v and (field is None or field not in VOCAB.expand("fields", v["fields"])):
+                if "fields" in v and (field is None or field not in self.vocab.expand("fields", v["fields"])):
                     continue
                 return True
             return False
         raise KeyError(k)
 
-    @staticmethod
-    def course_matches(course: dict, f: dict) -> bool:
+    def course_matches(self, course: dict, f: dict) -> bool:
         if "courses" in f and course["id"] not in f["courses"]:
             return False
-        if "kinds" in f and course["kind"] not in VOCAB.expand("training_kinds", f["kinds"]):
+        if "kinds" in f and course["kind"] not in self.vocab.expand("training_kinds", f["kinds"]):
             return False
-        if "topics" in f and not (set(course["topics"]) & VOCAB.expand("topics", f["topics"])):
+        if "topics" in f and not (set(course["topics"]) & self.vocab.expand("topics", f["topics"])):
             return False
         return True
 
@@ -745,7 +744,15 @@ class Model:
 CATEGORIES = VOCAB.codes("categories")
 ROLES = VOCAB.codes("roles")
 SECTORS = VOCAB.codes("sectors")
-TOPICS = VOCAB.codes("topics")
+TOPICS = VOCAB.codes("topics")[:6]
+# Codes a registry may add (vocabularies.md): each makes an existing code a group.
+EXTRA_VOCAB = {
+    "topics": [{"code": "dan_so_vung_cao", "vi": "Dân số vùng cao", "en": "Highland population work",
+                "parent": "dan_so_co_ban"}],
+    "categories": [{"code": "ctv_thon", "vi": "CTV thôn", "en": "Village collaborator", "parent": "cong_tac_vien"}],
+    "roles": [{"code": "ctv_dan_so_thon", "vi": "CTV dân số thôn", "en": "Village population collaborator",
+               "parent": "cong_tac_vien_dan_so"}],
+}
 KINDS = VOCAB.codes("training_kinds")
 QUAL_KINDS = ["education", "professional_title", "certificate", "political_theory", "state_management", "it",
               "language"]
@@ -763,6 +770,10 @@ class Gen:
     def __init__(self, seed: int):
         self.rnd = random.Random(seed)
         self.seed = seed
+        self.extra = self.rnd.random() < 0.4
+        self.cats = CATEGORIES + (["ctv_thon", "ctv_thon"] if self.extra else [])
+        self.roles = ROLES + (["ctv_dan_so_thon"] if self.extra else [])
+        self.topics = TOPICS + (["dan_so_vung_cao"] if self.extra else [])
 
     # --- the tree -----------------------------------------------------------------------
     def tree(self) -> list[dict]:
@@ -843,6 +854,18 @@ class Gen:
                             v["valid_from"] = ISO(rdate(rnd, D(2021, 1, 1), D(2029, 1, 1)))
                     units.append(v)
         units.extend(new_communes)
+        # villages lent for a while to another commune: overlapping `parents` links (the first that applies wins)
+        stay = [u["id"] for u in units if u["level"] == "xa" and "valid_to" not in u and "valid_from" not in u
+                and u["id"] != "QX"]
+        for v in units:
+            if v["level"] == "thon" and v.get("parent") in stay and "valid_to" not in v and len(stay) > 1 \
+                    and rnd.random() < 0.3:
+                other = rnd.choice([c for c in stay if c != v["parent"]])
+                f = rdate(rnd, D(2020, 1, 1), D(2029, 1, 1))
+                link = {"unit": other, "from": ISO(f)}
+                if rnd.random() < 0.7:
+                    link["to"] = ISO(rdate(rnd, f, f + dt.timedelta(days=1500)))
+                v["parents"] = [link, {"unit": v.pop("parent")}]
         # villages created under a new commune
         for n in new_communes:
             if rnd.random() < 0.4:
@@ -861,7 +884,7 @@ class Gen:
             return day(u.get("valid_from")) or D(2015, 1, 1), day(u.get("valid_to")) or D(2032, 12, 31)
 
         persons = []
-        for i in range(rnd.randint(4, 30)):
+        for i in range(rnd.randint(4, 36)):
             p = {"id": f"p{i}", "name": f"Người {i}"}
             if rnd.random() < 0.8:
                 p["sex"] = rnd.choice(["F", "M", "F", "M", "X"])
@@ -887,12 +910,12 @@ class Gen:
                     cands = []
                     for emp in units:
                         elo, ehi = span(emp)
-                        if elo <= start and (ehi >= (end or D(2032, 12, 31))) and emp["id"] != u["id"]:
+                        if elo <= start <= ehi and emp["id"] != u["id"]:  # it may end while the post goes on
                             cands.append(emp["id"])
                     if cands:
                         a["employer"] = rnd.choice(cands)
-                a["category"] = rnd.choice(CATEGORIES)
-                roles = rnd.sample(ROLES, rnd.choice([0, 1, 1, 2]))
+                a["category"] = rnd.choice(self.cats)
+                roles = rnd.sample(self.roles, rnd.choice([0, 1, 1, 2]))
                 if roles:
                     a["roles"] = roles
                 a["sector"] = rnd.choice(["dan_so", "dan_so", "dan_so"] + SECTORS)
@@ -920,7 +943,7 @@ class Gen:
         courses = []
         for i in range(rnd.randint(2, 5)):
             c = {"id": f"C{i}", "title": f"Khóa {i}", "kind": rnd.choice(KINDS),
-                 "topics": rnd.sample(TOPICS[:6], rnd.randint(1, 2))}
+                 "topics": rnd.sample(self.topics, rnd.randint(1, 2))}
             if rnd.random() < 0.8:
                 c["hours"] = rnd.choice([8, 16, 24, 40, 120, 4.5, 0])
             if rnd.random() < 0.5:
@@ -930,7 +953,7 @@ class Gen:
                     c["confers"]["valid_for"] = rnd.choice(PERIODS)
             courses.append(c)
         sessions = []
-        for i in range(rnd.randint(2, 14)):
+        for i in range(rnd.randint(2, 18)):
             start = rdate(rnd, D(2019, 6, 1), D(2031, 6, 30))
             end = start + dt.timedelta(days=rnd.choice([0, 0, 1, 4, 10, 40]))
             s = {"id": f"S{i}", "course": rnd.choice(courses)["id"], "start": ISO(start), "end": ISO(end)}
@@ -944,16 +967,23 @@ class Gen:
                 for _ in range(rnd.randint(1, 3)):
                     x = {"count": rnd.randint(0, 15)}
                     if rnd.random() < 0.5:
-                        x["category"] = rnd.choice(CATEGORIES)
+                        x["category"] = rnd.choice(self.cats)
                     if rnd.random() < 0.5:
                         x["sex"] = rnd.choice(["F", "M"])
                     att.append(x)
                 s["attendance"] = att
             sessions.append(s)
         enrollments = []
+        by_person = {p["id"]: p for p in persons}
         pairs = set()
-        for _ in range(rnd.randint(0, 4 * len(persons))):
+        for _ in range(rnd.randint(0, 7 * len(persons))):
             p, s = rnd.choice(persons), rnd.choice(sessions)
+            if rnd.random() < 0.6:  # mostly persons in post when the session ends
+                end = day(s["end"])
+                holders = [a["person"] for a in assignments
+                           if day(a["start"]) <= end and (a.get("end") is None or end <= day(a["end"]))]
+                if holders:
+                    p = by_person[rnd.choice(holders)]
             if (p["id"], s["id"]) in pairs:
                 continue
             pairs.add((p["id"], s["id"]))
@@ -967,9 +997,9 @@ class Gen:
             u = rnd.choice(units)
             q = {"unit": u["id"]}
             if rnd.random() < 0.6:
-                q["category"] = rnd.choice(CATEGORIES)
+                q["category"] = rnd.choice(self.cats)
             if rnd.random() < 0.4:
-                q["roles"] = rnd.sample(ROLES, rnd.randint(1, 2))
+                q["roles"] = rnd.sample(self.roles, rnd.randint(1, 2))
             if rnd.random() < 0.6:
                 q["sector"] = rnd.choice(["dan_so", "dan_so", "y_te"])
             q["count"] = rnd.randint(0, 5)
@@ -980,7 +1010,8 @@ class Gen:
             quotas.append(q)
         self.persons = persons
         self.courses = courses
-        return {"format": "nangluc/registry@1", "profile": "vn-population", "units": units, "persons": persons,
+        return {"format": "nangluc/registry@1", "profile": "vn-population",
+                **({"vocabularies": EXTRA_VOCAB} if self.extra else {}), "units": units, "persons": persons,
                 "assignments": assignments, "qualifications": quals, "courses": courses, "sessions": sessions,
                 "enrollments": enrollments, "quotas": quotas}
 
@@ -996,9 +1027,9 @@ class Gen:
             fields += ["all_of", "any_of", "not"]
         for f in rnd.sample(fields, rnd.choice([0, 1, 1, 2, 2, 3])):
             if f == "category":
-                sel[f] = rnd.sample(CATEGORIES, rnd.randint(1, 3))
+                sel[f] = rnd.sample(self.cats, rnd.randint(1, 3))
             elif f == "roles":
-                sel[f] = rnd.sample(ROLES, rnd.randint(1, 3))
+                sel[f] = rnd.sample(self.roles, rnd.randint(1, 3))
             elif f == "sector":
                 sel[f] = rnd.sample(SECTORS, rnd.randint(1, 2))
             elif f in ("level", "employer_level"):
@@ -1021,6 +1052,21 @@ class Gen:
             sel["sector"] = ["dan_so"]  # keep populations from being empty too often
         return sel
 
+    def simple_selector(self) -> dict:
+        """One field whose truth changes with the date: the tree (within, level, kinds) or the age."""
+        rnd = self.rnd
+        f = rnd.choice(["within", "within", "age", "level", "unit_kinds", "employer_level"])
+        if f == "within":
+            ended = [u["id"] for u in self.units if u.get("valid_to") or u.get("parents")]
+            pool = ended if ended and rnd.random() < 0.7 else [u["id"] for u in self.units if u["id"] not in ("Q", "QX")]
+            return {"within": rnd.sample(pool, 1)}
+        if f == "age":
+            lo = rnd.randint(20, 60)
+            return {"age": rnd.choice([{"min": lo}, {"max": lo}, {"min": lo, "max": lo + rnd.randint(0, 3)}])}
+        if f == "unit_kinds":
+            return {"unit_kinds": rnd.sample(["xa", "phuong", "thi_tran", "thon", "ban", "huyen"], 2)}
+        return {f: rnd.sample(["huyen", "xa", "thon", "tinh"], rnd.randint(1, 2))}
+
     def criterion(self, depth: int = 0, names: Optional[list] = None) -> Any:
         rnd = self.rnd
         names = names or []
@@ -1032,18 +1078,24 @@ class Gen:
         k = rnd.choice(kinds)
         if k == "training":
             v: dict = {}
+            if rnd.random() < 0.15:
+                return {"training": v}
             if rnd.random() < 0.4:
                 v["courses"] = rnd.sample([c["id"] for c in self.courses], rnd.randint(1, len(self.courses)))
             if rnd.random() < 0.3:
                 v["kinds"] = rnd.sample(KINDS, rnd.randint(1, 2))
             if rnd.random() < 0.3:
-                v["topics"] = rnd.sample(TOPICS[:6], rnd.randint(1, 3))
+                v["topics"] = rnd.sample(self.topics, rnd.randint(1, 3))
             if rnd.random() < 0.5:
                 v["within"] = rnd.choice(WITHINS)
             if rnd.random() < 0.25:
                 v["min_hours"] = rnd.choice([1, 8, 16, 30, 100, 4.5])
             return {"training": v}
         if k == "qualification":
+            conferred = [c["confers"] for c in self.courses if c.get("confers")]
+            if conferred and rnd.random() < 0.4:  # a qualification some course confers
+                conf = rnd.choice(conferred)
+                return {"qualification": {"kind": conf["kind"], "codes": [conf["code"]]}}
             kind = rnd.choice(QUAL_KINDS + ["education", "certificate"])
             v = {"kind": kind}
             r = rnd.random()
@@ -1122,7 +1174,7 @@ class Gen:
             m = measures[i] if i < len(measures) and rnd.random() < 0.7 else rnd.choice(measures)
             t: dict = {"id": f"T{i}", "title": f"Chỉ tiêu {i}", "measure": m}
             if m in ("person_coverage", "annual_person_coverage"):
-                t["population"] = self.selector(0, gnames)
+                t["population"] = self.selector(0, gnames) if rnd.random() < 0.75 else self.simple_selector()
                 t["criterion"] = self.criterion(0, cnames)
                 if rnd.random() < 0.4:
                     t["denominator"] = rnd.choice(["in_post_during_window", "in_post_at_end"])
@@ -1149,10 +1201,10 @@ class Gen:
                     if rnd.random() < 0.5:
                         f["kinds"] = rnd.sample(KINDS, rnd.randint(1, 2))
                     if rnd.random() < 0.3:
-                        f["topics"] = rnd.sample(TOPICS[:6], rnd.randint(1, 2))
+                        f["topics"] = rnd.sample(self.topics, rnd.randint(1, 2))
                     t["filter"] = f
-                if rnd.random() < 0.4 and t["count"] in ("person_times", "unique_persons", "hours"):
-                    t["population"] = self.selector(0, gnames)
+                if rnd.random() < 0.5 and t["count"] in ("person_times", "unique_persons", "hours"):
+                    t["population"] = self.selector(0, gnames) if rnd.random() < 0.5 else self.simple_selector()
                 t["milestones"] = self.milestones("count")
             else:
                 t["population"] = self.selector(0, gnames)
@@ -1181,9 +1233,27 @@ class Gen:
                     edges += [day(m["window"]["start"]), day(m["window"]["end"])]
                 if "by" in m:
                     edges.append(day(m["by"]))
+        # days where something changes: a qualification begins or ends, a post begins or ends,
+        # a completion leaves a rolling `within` period, a conferred qualification expires
+        reg = self.reg
+        for q in reg["qualifications"]:
+            edges += [day(q[k]) for k in ("awarded", "expires") if q.get(k)]
+        for a in reg["assignments"]:
+            edges += [day(a[k]) for k in ("start", "end") if a.get(k)]
+        sessions = {x["id"]: x for x in reg["sessions"]}
+        courses = {x["id"]: x for x in reg["courses"]}
+        for en in reg["enrollments"]:
+            if en["status"] != "completed":
+                continue
+            c = day(en.get("completed_on")) or day(sessions[en["session"]]["end"])
+            conf = courses[sessions[en["session"]]["course"]].get("confers") or {}
+            for per in WITHINS[2:] + ([conf["valid_for"]] if conf.get("valid_for") else []):
+                x = shift(c, per, +1)
+                if x is not None and x.year < 2032:
+                    edges.append(x)
         out = []
         for _ in range(rnd.randint(2, 4)):
-            if rnd.random() < 0.4:
+            if rnd.random() < 0.5:
                 x = rnd.choice(edges) + rnd.choice([-1, 0, 0, 1]) * ONE
             else:
                 x = rdate(rnd, D(2020, 6, 1), D(2031, 6, 30))
@@ -1193,7 +1263,7 @@ class Gen:
 
 def generate(seed: int) -> tuple[dict, dict, list[D]]:
     g = Gen(seed)
-    reg = g.registry()
+    reg = g.reg = g.registry()
     plan = g.plan()
     return reg, plan, g.dates(plan)
 

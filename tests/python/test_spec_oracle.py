@@ -25,7 +25,7 @@ nangluc = pytest.importorskip("nangluc")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import spec_oracle  # noqa: E402
 
-CASES = int(os.environ.get("SPEC_ORACLE_CASES", "300"))
+CASES = int(os.environ.get("SPEC_ORACLE_CASES", "500"))
 BATCH = 20
 
 
