@@ -182,10 +182,10 @@ class Reg:
         if r is not None:
             return r
         x = self.units[u]
-        last = day(x.get("valid_to"))
-        if last is None or last >= d:  # not begun yet at d
-            return None
-        cur, when = u, last
+        first, last = day(x.get("valid_from")), day(x.get("valid_to"))
+        # "not in the tree at e": ended (look above it as of its last day) or not begun yet (its first day)
+        when = first if first is not None and d < first else last
+        cur = u
         seen = set()
         while cur is not None and cur not in seen:
             seen.add(cur)
@@ -631,17 +631,17 @@ class Model:
         return value
 
     # --- rows, thresholds, statuses -----------------------------------------------------------
-    def evaluate(self, D_: D) -> dict:
+    def evaluate(self, D_: D, levels: Optional[list] = None) -> dict:
         """{"targets": [{"id", "measure", "milestones": [{label, start, due, evaluated_at, status, rows, no_scope}]}]}"""
         out = []
         for t in self.plan["targets"]:
             ms = []
             for label, a, due, thr in self.milestones(t):
-                ms.append(self.milestone(t, label, a, due, thr, D_))
+                ms.append(self.milestone(t, label, a, due, thr, D_, levels))
             out.append({"id": t["id"], "measure": t["measure"], "count": t.get("count"), "milestones": ms})
         return {"as_of": D_, "targets": out}
 
-    def milestone(self, t: dict, label: str, a: D, due: D, thr: dict, D_: D) -> dict:
+    def milestone(self, t: dict, label: str, a: D, due: D, thr: dict, D_: D, requested: Optional[list] = None) -> dict:
         res = {"label": label, "start": a, "due": due, "evaluated_at": None, "status": "not_started",
                "rows": {}, "no_scope": False}
         if D_ < a:
@@ -661,6 +661,8 @@ class Model:
             levels = {self.r.level(u) for u, v in vals.items() if v != 0}
         else:
             levels = {self.r.level(u) for u, (n, dd) in vals.items() if dd > 0}
+        if requested is not None:  # §4: the requested levels instead of the non-empty ones
+            levels = set(requested)
         units = {root} | {u for u in scope if self.r.level(u) in levels}
         for u in sorted(units):
             res["rows"][u] = self.row(t, u, u == root, vals[u], base_vals.get(u), thr, a, due, D_)
@@ -784,6 +786,9 @@ class Gen:
         units = [{"id": "P", "name": "Tỉnh P", "level": "tinh", "kind": "tinh"},
                  {"id": "Q", "name": "Tỉnh Q", "level": "tinh", "kind": "tinh"},
                  {"id": "QX", "name": "Xã QX", "level": "xa", "kind": "xa", "parent": "Q"}]
+        if rnd.random() < 0.25:  # a national root above both provinces
+            units[0]["parent"] = units[1]["parent"] = "VN"
+            units.insert(0, {"id": "VN", "name": "Việt Nam", "level": "quoc_gia"})
         new_communes: list[dict] = []
         nd = rnd.randint(1, 3)
         districts = []
@@ -900,6 +905,8 @@ class Gen:
             for _ in range(rnd.choice([1, 1, 1, 2, 2, 3])):
                 u = rnd.choice(units)
                 lo, hi = span(u)
+                if u.get("valid_from") and rnd.random() < 0.15:
+                    lo -= dt.timedelta(days=rnd.randint(1, 700))  # recorded before the unit begins
                 lo, hi = max(lo, D(2017, 1, 1)), min(hi, D(2031, 12, 31))
                 if lo > hi:
                     continue
@@ -958,7 +965,7 @@ class Gen:
             end = start + dt.timedelta(days=rnd.choice([0, 0, 1, 4, 10, 40]))
             s = {"id": f"S{i}", "course": rnd.choice(courses)["id"], "start": ISO(start), "end": ISO(end)}
             if rnd.random() < 0.85:
-                cands = [u["id"] for u in units if span(u)[0] <= start <= span(u)[1]]
+                cands = [u["id"] for u in units if span(u)[0] <= start <= span(u)[1] or rnd.random() < 0.05]
                 s["organizer"] = rnd.choice(cands)
             if rnd.random() < 0.6:
                 s["cost_vnd"] = rnd.choice([0, 1500000, 86000000, 4050000, 12345678])
@@ -1133,7 +1140,7 @@ class Gen:
                 b = rnd.choice([D(2025, 12, 31), D(2030, 12, 31), rdate(rnd, PLAN_START, PLAN_END), PLAN_START])
                 m = {"by": ISO(b)}
                 label = ISO(b)
-            if label in labels:
+            if label in labels and rnd.random() < 0.8:
                 continue
             labels.add(label)
             if kind == "count":
@@ -1156,11 +1163,11 @@ class Gen:
         r = rnd.random()
         ids = [u["id"] for u in self.units]
         if r < 0.75:
-            issuer = "P"
+            issuer = "VN" if "VN" in ids and rnd.random() < 0.3 else "P"
         elif r < 0.85:
             issuer = rnd.choice([u for u in ids if u.startswith("D") and "C" not in u])
         else:
-            issuer = rnd.choice([u for u in ids if u != "Q" and u != "QX"])
+            issuer = rnd.choice([u for u in ids if u not in ("Q", "QX", "VN")])
         groups: dict = {}
         for i in range(rnd.randint(0, 3)):
             groups[f"g{i}"] = self.selector(0, list(groups))
@@ -1181,7 +1188,7 @@ class Gen:
                 if m == "annual_person_coverage":
                     t["min_percent"] = rnd.choice([50, 80, 100, 66.67])
                     if rnd.random() < 0.5:
-                        t["years"] = sorted(rnd.sample(range(2021, 2031), rnd.randint(1, 3)))
+                        t["years"] = rnd.sample(range(2021, 2031), rnd.randint(1, 3))
                 else:
                     t["milestones"] = self.milestones("percent")
             elif m == "unit_coverage":
@@ -1375,21 +1382,33 @@ def compare(seed: int, nangluc=None, series: bool = True) -> tuple[list[Disagree
     if nangluc is None:
         import nangluc  # noqa: F811
     reg, plan, dates = generate(seed)
+    opt = random.Random(seed * 7919 + 17)
+    levels = None
+    if opt.random() < 0.2:  # requested levels, as `nangluc evaluate --level`
+        levels = opt.sample(["quoc_gia", "tinh", "huyen", "xa", "thon"], opt.randint(1, 3))
+    if opt.random() < 0.2:  # the same date twice in a series
+        dates = dates + [opt.choice(dates)]
     ereg = nangluc.read_registry_json(json.dumps(reg, ensure_ascii=False))
     eplan = nangluc.read_plan_json(json.dumps(plan, ensure_ascii=False))
     ev = nangluc.Evaluator(eplan, ereg)
     model = Model(reg, plan)
     out: list[Disagreement] = []
     rows = 0
-    first = model.evaluate(dates[0])
+    tag = f"levels={levels} " if levels else ""
+    first = model.evaluate(dates[0], levels)
     rows += sum(len(m["rows"]) for t in first["targets"] for m in t["milestones"])
-    out += compare_report(seed, first, engine_report(ev.evaluate(dates[0])), issuer=plan["issuer"])
+    out += compare_report(seed, first, engine_report(ev.evaluate(dates[0], levels=levels)), tag=tag,
+                          issuer=plan["issuer"])
     if series:
-        reports = ev.evaluate_series(dates)
+        reports = ev.evaluate_series(dates, levels=levels)
+        if len(reports) != len(dates):
+            out.append(Disagreement(seed, "series length", ISO(dates[0]), len(dates), len(reports)))
         for d, rep in zip(dates, reports):
-            mrep = first if d == dates[0] else model.evaluate(d)
+            if rep.as_of != d:
+                out.append(Disagreement(seed, "series as_of", ISO(d), d, rep.as_of))
+            mrep = first if d == dates[0] else model.evaluate(d, levels)
             rows += sum(len(m["rows"]) for t in mrep["targets"] for m in t["milestones"])
-            out += compare_report(seed, mrep, engine_report(rep), tag="series ", issuer=plan["issuer"])
+            out += compare_report(seed, mrep, engine_report(rep), tag=tag + "series ", issuer=plan["issuer"])
     return out, rows
 
 
