@@ -24,25 +24,21 @@
 namespace nangluc {
 namespace {
 
-using detail::rng;
-using detail::year_of;
+using detail::candidate;
+using detail::course_plan;
+using detail::first_new_day;
+using detail::last_old_day;
+using detail::name_set;
+using detail::padded;
 using detail::ymd;
 
 // ---- calendar ---------------------------------------------------------------------------------
 
-constexpr day last_old_day = ymd(2025, 6, 30);   // districts abolished, communes merged
-constexpr day first_new_day = ymd(2025, 7, 1);
-constexpr day career_steps_day = ymd(2026, 7, 1);  // professional titles become bậc 1–5
 constexpr day history_end = ymd(2026, 12, 31);
 
 // ---- names --------------------------------------------------------------------------------
 
 enum class ethnic : std::uint8_t { kinh, hoa, khmer };
-
-struct name_set {
-  std::span<const std::string_view> surnames, male_middle, male_given, female_middle,
-      female_given;
-};
 
 // Southern (Mekong delta) Vietnamese names.
 constexpr std::string_view kinh_sur[] = {
@@ -109,7 +105,7 @@ constexpr std::array<district_spec, 12> districts = {{
     {"877", "Huyện Châu Thành", false, 4, 1030, "Châu Thành"},
 }};
 
-enum class ck : std::uint8_t { xa, phuong, thi_tran };
+using ck = detail::commune_kind;
 
 struct new_commune_spec {
   std::string_view name;
@@ -221,27 +217,14 @@ struct unit_info {
   int fresh = -1;     // new commune index, for new communes and hamlets
 };
 
-struct course_plan {
-  course_ix ix;
-  std::int64_t fixed_vnd;
-  std::int64_t per_head_vnd;
-  int days;
-};
-
 struct edu_spec {
   std::string_view code;   // `education`
   std::string_view field;  // `fields`, "" for none
 };
 
-/// A person who may be offered a class: the post that makes them eligible on the day.
-struct candidate {
-  person_ix p;
-  std::uint32_t post;
-};
-
-class builder {
+class dong_thap_builder : detail::builder {
  public:
-  builder() : d_(registry_data::with_profile("vn-population")), r_(0x446F6E6754686170ULL) {}
+  dong_thap_builder() : builder(0x446F6E6754686170ULL) { session_prefix_ = "DT"; }
 
   registry build() {
     lookup_terms();
@@ -255,23 +238,11 @@ class builder {
     for (const auto& s : titled_)
       add_title(s.first, s.second, d_.assignments[posts_[s.first.value].front()].when.from,
                 last_day_in_post(s.first));
-    return registry::from_data(std::move(d_));
+    return finish();
   }
 
  private:
   // ---- vocabulary ----------------------------------------------------------------------
-  term t(std::string_view vocabulary, std::string_view code) const {
-    return d_.vocabularies.at(vocabulary).at(code);
-  }
-  std::vector<term> roles(std::span<const std::string_view> codes) const {
-    std::vector<term> out;
-    for (std::string_view c : codes) out.push_back(t(vocab::roles, c));
-    return out;
-  }
-  std::vector<term> roles(std::initializer_list<std::string_view> codes) const {
-    return roles(std::span(codes.begin(), codes.size()));
-  }
-
   void lookup_terms() {
     dan_so_ = t(vocab::sectors, "dan_so");
     y_te_ = t(vocab::sectors, "y_te");
@@ -289,33 +260,8 @@ class builder {
   // ---- units -------------------------------------------------------------------------------
   unit_ix add_unit(std::string id, std::string name, std::string_view level, std::string_view kind,
                    day_range valid, unit_info info) {
-    unit u;
-    u.id = std::move(id);
-    u.name = std::move(name);
-    u.level = t(vocab::levels, level);
-    u.kind = t(vocab::unit_kinds, kind);
-    u.valid = valid;
-    d_.units.push_back(std::move(u));
     info_.push_back(info);
-    return unit_ix{static_cast<std::uint32_t>(d_.units.size() - 1)};
-  }
-  unit& at(unit_ix u) { return d_.units[u.value]; }
-
-  void add_quota(unit_ix u, std::string_view category, std::initializer_list<std::string_view> r,
-                 term sector, std::int64_t count, day_range when) {
-    quota q;
-    q.unit = u;
-    if (!category.empty()) q.category = t(vocab::categories, category);
-    q.roles = roles(r);
-    q.sector = sector;
-    q.count = count;
-    q.when = when;
-    d_.quotas.push_back(std::move(q));
-  }
-
-  static std::string five_digits(int n) {
-    std::string s = std::to_string(n);
-    return std::string(5 - s.size(), '0') + s;
+    return builder::add_unit(std::move(id), std::move(name), level, kind, valid);
   }
 
   void build_territory() {
@@ -326,7 +272,7 @@ class builder {
       const unit_ix u = add_unit(std::string(s.id), std::string(s.name), "huyen",
                                  s.city ? "thanh_pho" : "huyen", {day_min, last_old_day},
                                  {level_tag::district, static_cast<int>(i)});
-      at(u).parents.push_back({province_, {}, {}});
+      set_parent(u, province_);
       district_units_.push_back(u);
       add_quota(u, "vien_chuc", {}, dan_so_, s.staff + (i % 3 == 0 ? 1 : 0), {day_min, last_old_day});
     }
@@ -338,7 +284,7 @@ class builder {
                                  "Trung tâm Y tế khu vực " + std::string(s.area), "huyen",
                                  "trung_tam_y_te", {first_new_day, day_max},
                                  {level_tag::centre, static_cast<int>(i)});
-      at(u).parents.push_back({province_, {}, {}});
+      set_parent(u, province_);
       centre_units_.push_back(u);
       add_quota(u, "vien_chuc", {}, dan_so_, 4, {first_new_day, day_max});
     }
@@ -349,29 +295,23 @@ class builder {
     for (std::size_t i = 0; i < new_communes.size(); ++i) {
       const bool ward = new_communes[i].ward;
       std::string name = std::string(ward ? "Phường " : "Xã ") + std::string(new_communes[i].name);
-      fresh[i] = add_unit(five_digits(30400 + 4 * static_cast<int>(i)), std::move(name), "xa",
+      fresh[i] = add_unit(padded(30400 + 4 * i, 5), std::move(name), "xa",
                           ward ? "phuong" : "xa", {first_new_day, day_max},
                           {level_tag::commune, fresh_district[i], -1, static_cast<int>(i)});
-      at(fresh[i]).parents.push_back({province_, {}, {}});
+      set_parent(fresh[i], province_);
     }
     new_units_ = fresh;
 
     std::vector<int> predecessors(new_communes.size(), 0);
     for (std::size_t i = 0; i < old_communes.size(); ++i) {
       const auto& s = old_communes[i];
-      const std::string_view prefix = s.kind == ck::phuong     ? "Phường "
-                                      : s.kind == ck::thi_tran ? "Thị trấn "
-                                                               : "Xã ";
-      const std::string_view kind = s.kind == ck::phuong     ? "phuong"
-                                    : s.kind == ck::thi_tran ? "thi_tran"
-                                                             : "xa";
       // Numbered wards are named by their number alone.
       std::string name = s.name.starts_with("Phường ") ? std::string(s.name)
-                                                         : std::string(prefix) + std::string(s.name);
-      const unit_ix u = add_unit(five_digits(29869 + 3 * static_cast<int>(i)), std::move(name), "xa",
-                                 kind, {day_min, last_old_day},
+                                                         : std::string(detail::prefix_of(s.kind)) + std::string(s.name);
+      const unit_ix u = add_unit(padded(29869 + 3 * i, 5), std::move(name), "xa",
+                                 detail::code_of(s.kind), {day_min, last_old_day},
                                  {level_tag::commune, s.district, static_cast<int>(i), s.successor});
-      at(u).parents.push_back({district_units_[static_cast<std::size_t>(s.district)], {}, {}});
+      set_parent(u, district_units_[static_cast<std::size_t>(s.district)]);
       at(u).successor = fresh[static_cast<std::size_t>(s.successor)];
       ++predecessors[static_cast<std::size_t>(s.successor)];
       old_units_.push_back(u);
@@ -404,11 +344,7 @@ class builder {
         const unit_ix h = add_unit(cid + (k < 10 ? "0" : "") + std::to_string(k), std::move(name),
                                    "thon", urban ? "khom" : "ap", {},
                                    {level_tag::hamlet, s.district, static_cast<int>(i), s.successor});
-        unit& hu = at(h);
-        hu.parents_over_time = true;
-        hu.parents.push_back({old_units_[i], {day_min, last_old_day}, {}});
-        hu.parents.push_back(
-            {fresh[static_cast<std::size_t>(s.successor)], {first_new_day, day_max}, {}});
+        set_parents_over_time(h, old_units_[i], fresh[static_cast<std::size_t>(s.successor)]);
         hamlet_units_.push_back(h);
         add_quota(h, "cong_tac_vien", {"cong_tac_vien_dan_so"}, dan_so_, 1, {});
         add_quota(h, "nhan_vien_y_te_thon_ban", {}, y_te_, 1, {});
@@ -424,28 +360,14 @@ class builder {
 
   person_ix add_person(bool female, day birth) {
     const ethnic g = draw_ethnic();
-    person p;
-    const std::string n = std::to_string(d_.persons.size() + 1);
-    p.id = "DT" + std::string(5 - n.size(), '0') + n;
     const name_set& ns = name_sets[static_cast<std::size_t>(g)];
+    // Middle name, given name, surname: the order the example was first drawn in.
     const std::string_view middle = r_.pick(female ? ns.female_middle : ns.male_middle);
-    p.name = std::string(r_.pick(ns.surnames)) + " " +
-             (middle.empty() ? std::string() : std::string(middle) + " ") +
-             std::string(r_.pick(female ? ns.female_given : ns.male_given));
-    p.sex = female ? sex::female : sex::male;
-    p.birth_date = birth;
-    p.ethnicity = ethnic_terms_[static_cast<std::size_t>(g)];
-    // Citizen id: province code 087, century-and-sex digit, year of birth, six digits.
-    const int y = year_of(birth);
-    const int century_sex = (y >= 2000 ? 2 : 0) + (female ? 1 : 0);
-    std::string serial = std::to_string(r_.between(0, 999999));
-    serial.insert(0, 6 - serial.size(), '0');
-    std::string yy = std::to_string(y % 100);
-    if (yy.size() < 2) yy.insert(0, "0");
-    p.external_ids.emplace_back("cccd", "087" + std::to_string(century_sex) + yy + serial);
-    d_.persons.push_back(std::move(p));
-    posts_.emplace_back();
-    return person_ix{static_cast<std::uint32_t>(d_.persons.size() - 1)};
+    const std::string_view given = r_.pick(female ? ns.female_given : ns.male_given);
+    const std::string_view surname = r_.pick(ns.surnames);
+    return builder::add_person(padded(d_.persons.size() + 1, 5, "DT"),
+                               detail::join_name(surname, middle, given), female, birth,
+                               ethnic_terms_[static_cast<std::size_t>(g)], "087");
   }
 
   /// A person recruited on `start`, aged `min_age` to `max_age` then.
@@ -453,35 +375,6 @@ class builder {
     const bool female = r_.chance(female_permille);
     const day birth = start - r_.between(min_age * 365 + 10, max_age * 365);
     return add_person(female, birth);
-  }
-
-  std::uint32_t add_post(person_ix p, unit_ix u, unit_ix employer, term category,
-                         std::vector<term> role_terms, term sector, day from, day to) {
-    assignment a;
-    a.person = p;
-    a.unit = u;
-    a.employer = employer;
-    a.category = category;
-    a.roles = std::move(role_terms);
-    a.sector = sector;
-    a.when = {from, to};
-    d_.assignments.push_back(std::move(a));
-    const auto ix = static_cast<std::uint32_t>(d_.assignments.size() - 1);
-    posts_[p.value].push_back(ix);
-    return ix;
-  }
-
-  void add_qual(person_ix p, term kind, term code, term field, day awarded,
-                day expires = day_max, std::string issuer = {}) {
-    qualification q;
-    q.person = p;
-    q.kind = kind;
-    q.code = code;
-    q.field = field;
-    q.awarded = awarded;
-    q.expires = expires;
-    q.issuer = std::move(issuer);
-    d_.qualifications.push_back(std::move(q));
   }
 
   static std::string_view school_for(std::string_view code, std::string_view field) {
@@ -539,40 +432,17 @@ class builder {
   /// Professional title of a population public employee; from 2026-07-01 the ranks become
   /// career steps, so a title held then is closed and the step recorded.
   void add_title(person_ix p, bool university, day start, day leaves) {
-    const term kind = t(vocab::qualification_kinds, "professional_title");
     const day awarded = start + r_.between(330, 420);
-    if (awarded > leaves) return;
-    const std::string_view rank = university ? "dan_so_vien_hang_iii" : "dan_so_vien_hang_iv";
-    const std::string_view step = university ? "bac_2" : "bac_1";
-    if (awarded >= career_steps_day) {
-      add_qual(p, kind, t("professional_title", step), {}, awarded, day_max, "Sở Y tế tỉnh Đồng Tháp");
-      return;
-    }
-    const bool converts = leaves >= career_steps_day;
-    add_qual(p, kind, t("professional_title", rank), {}, awarded,
-             converts ? career_steps_day - 1 : day_max, "Sở Nội vụ tỉnh Đồng Tháp");
-    if (converts)
-      add_qual(p, kind, t("professional_title", step), {}, career_steps_day, day_max,
-               "Sở Y tế tỉnh Đồng Tháp");
+    builder::add_title(p,
+                       {t("professional_title", university ? "dan_so_vien_hang_iii" : "dan_so_vien_hang_iv"),
+                        t("professional_title", university ? "bac_2" : "bac_1"), "Sở Nội vụ tỉnh Đồng Tháp",
+                        "Sở Y tế tỉnh Đồng Tháp"},
+                       awarded, leaves);
   }
 
   void add_civil_servant_extras(person_ix p, day start, bool leader) {
-    const term pol = t(vocab::qualification_kinds, "political_theory");
-    const term sm = t(vocab::qualification_kinds, "state_management");
-    const term it = t(vocab::qualification_kinds, "it");
-    add_qual(p, pol, t("political_theory", leader ? "cao_cap" : "trung_cap"), {},
-             std::min(start + r_.between(700, 3000), ymd(2024, 6, 30)), day_max,
-             "Trường Chính trị tỉnh Đồng Tháp");
-    add_qual(p, sm, t("state_management", leader ? "chuyen_vien_chinh" : "chuyen_vien"), {},
-             std::min(start + r_.between(400, 2500), ymd(2024, 9, 30)), day_max,
-             "Học viện Hành chính Quốc gia");
-    if (r_.chance(750)) add_qual(p, it, t("it", "cntt_co_ban"), {}, start - r_.between(30, 700));
-  }
-
-  day last_day_in_post(person_ix p) const {
-    day last = day_min;
-    for (std::uint32_t a : posts_[p.value]) last = std::max(last, d_.assignments[a].when.to);
-    return last;
+    builder::add_civil_servant_extras(p, start, leader,
+                                      {ymd(2024, 6, 30), ymd(2024, 9, 30), "Trường Chính trị tỉnh Đồng Tháp", 750});
   }
 
   // Province: the population sub-department (Chi cục Dân số - KHHGĐ) under the Department of
@@ -898,72 +768,6 @@ class builder {
   }
 
   // ---- training -------------------------------------------------------------------------------
-  course_plan add_course(std::string id, std::string title, std::string_view kind,
-                         std::initializer_list<std::string_view> topics, double hours,
-                         std::string_view confers, std::int64_t fixed, std::int64_t per_head,
-                         int days) {
-    course c;
-    c.id = std::move(id);
-    c.title = std::move(title);
-    c.kind = t(vocab::training_kinds, kind);
-    for (std::string_view tp : topics) c.topics.push_back(t(vocab::topics, tp));
-    c.hours = hours;
-    if (!confers.empty()) c.confers = conferral{certificate_, t("certificate", confers), {}, {}};
-    d_.courses.push_back(std::move(c));
-    return {course_ix{static_cast<std::uint32_t>(d_.courses.size() - 1)}, fixed, per_head, days};
-  }
-
-  session_ix add_session(const course_plan& c, day start, unit_ix organizer, std::string location,
-                         std::int64_t capacity) {
-    session s;
-    const int y = year_of(start);
-    const std::string seq = std::to_string(++session_seq_[y]);
-    s.id = "DT-" + std::to_string(y) + "-" + std::string(3 - seq.size(), '0') + seq;
-    s.course = c.ix;
-    s.when = {start, start + c.days - 1};
-    s.organizer = organizer;
-    s.location = std::move(location);
-    s.capacity = capacity;
-    s.funding = t(vocab::funding_sources, y <= 2020 ? "ngan_sach_trung_uong" : "ngan_sach_dia_phuong");
-    d_.sessions.push_back(std::move(s));
-    session_plan_.push_back(c);
-    return session_ix{static_cast<std::uint32_t>(d_.sessions.size() - 1)};
-  }
-  day end_of(session_ix s) const { return d_.sessions[s.value].when.to; }
-
-  /// Sets the cost of a session from its enrolment, as the finance office would settle it.
-  void settle(session_ix s, std::int64_t enrolled) {
-    const course_plan& c = session_plan_[s.value];
-    d_.sessions[s.value].cost_vnd = c.fixed_vnd + c.per_head_vnd * enrolled;
-  }
-
-  /// Persons with a post on day `d` that `pred` accepts, in record order, each once, with
-  /// the first such post.
-  template <class Pred>
-  std::vector<candidate> in_post(day d, Pred pred) {
-    std::vector<candidate> out;
-    ++stamp_;
-    seen_.resize(d_.persons.size(), 0);
-    for (std::uint32_t i = 0; i < d_.assignments.size(); ++i) {
-      const auto& a = d_.assignments[i];
-      if (!a.is_active_at(d) || !pred(a)) continue;
-      if (seen_[a.person.value] == stamp_) continue;
-      seen_[a.person.value] = stamp_;
-      out.push_back({a.person, i});
-    }
-    return out;
-  }
-
-  void enroll(person_ix p, session_ix s, enrollment_status st,
-              double score = std::numeric_limits<double>::quiet_NaN()) {
-    enrollment e;
-    e.person = p;
-    e.session = s;
-    e.status = st;
-    e.score = score;
-    d_.enrollments.push_back(e);
-  }
-
   /// The district a post belongs to (its unit's former district), -1 for the province.
   int district_of(const assignment& a) const { return info_[a.unit.value].district; }
   int pace_of(std::uint32_t post) const {
@@ -992,14 +796,9 @@ class builder {
       const int rate = o.paced ? std::min(1000, o.rate * pace_of(c.post) / 1000) : o.rate;
       if (!r_.chance(rate)) continue;
       ++n;
-      if (r_.chance(o.complete)) {
-        enroll(c.p, s, enrollment_status::completed,
-               o.scored ? static_cast<double>(r_.between(60, 98)) / 10.0
-                        : std::numeric_limits<double>::quiet_NaN());
+      if (enroll_one(c.p, s, o.complete, o.scored)) {
         if (o.done != nullptr) (*o.done)[c.p.value] = true;
         if (o.done_on != nullptr) (*o.done_on)[c.p.value] = end_of(s);
-      } else {
-        enroll(c.p, s, r_.chance(600) ? enrollment_status::withdrawn : enrollment_status::failed);
       }
     }
     if (enrolled_.size() <= s.value) enrolled_.resize(s.value + 1, 0);
@@ -1008,25 +807,11 @@ class builder {
     return n;
   }
 
-  bool has_role(const assignment& a, std::string_view code) const {
-    const term r = t(vocab::roles, code);
-    return std::find(a.roles.begin(), a.roles.end(), r) != a.roles.end();
-  }
   level_tag tag_of(const assignment& a) const { return info_[a.unit.value].tag; }
   std::string centre_name(int di) const {
     const auto& s = districts[static_cast<std::size_t>(di)];
     return std::string(s.city ? "Trung tâm Y tế thành phố " : "Trung tâm Y tế huyện ") +
            std::string(s.name.substr(s.name.find(' ', s.city ? 10 : 0) + 1));
-  }
-
-  /// Runs `f` with its own random stream, so tuning one strand of the history leaves the
-  /// others as they were.
-  template <class F>
-  void strand(std::uint64_t seed, F f) {
-    const rng saved = r_;
-    r_ = rng(seed);
-    f();
-    r_ = saved;
   }
 
   void build_training() {
@@ -1333,17 +1118,10 @@ class builder {
     day end;
   };
 
-  registry_data d_;
-  rng r_;
   std::vector<unit_info> info_;
-  std::vector<std::vector<std::uint32_t>> posts_;  // assignment indexes by person
   std::vector<team_member> team_;
   std::vector<std::pair<person_ix, bool>> titled_;  // population public employees (university?)
-  std::vector<course_plan> session_plan_;
   std::vector<std::int64_t> enrolled_;  // by session, over every offer
-  std::vector<std::uint32_t> seen_;
-  std::uint32_t stamp_ = 0;
-  std::map<int, int> session_seq_;  // sessions so far by year, for ids
   std::vector<bool> has_dsv_, has_cdnn_, has_elementary_;
   std::vector<day> cdnn_on_, elementary_on_;  // when each completed the course (day_max: not)
 
@@ -1356,6 +1134,6 @@ class builder {
 
 }  // namespace
 
-registry generate_dong_thap() { return builder().build(); }
+registry generate_dong_thap() { return dong_thap_builder().build(); }
 
 }  // namespace nangluc

@@ -21,27 +21,23 @@
 namespace nangluc {
 namespace {
 
-using detail::rng;
+using detail::course_plan;
+using detail::first_new_day;
+using detail::last_old_day;
+using detail::name_set;
+using detail::padded;
 using detail::year_of;
 using detail::ymd;
 
 // ---- calendar ---------------------------------------------------------------------------------
 
 constexpr day report_day = ymd(2021, 12, 1);     // section IV's "current" workforce
-constexpr day last_old_day = ymd(2025, 6, 30);   // districts abolished, communes merged
-constexpr day first_new_day = ymd(2025, 7, 1);
-constexpr day career_steps_day = ymd(2026, 7, 1);  // professional titles become bậc 1–5
 constexpr day history_end = ymd(2026, 12, 31);
 
 // ---- names --------------------------------------------------------------------------------
 
 enum class ethnic : std::uint8_t { kinh, thai, mong, dao, ha_nhi, giay };
 constexpr std::size_t ethnic_count = 6;
-
-struct name_set {
-  std::span<const std::string_view> surnames, male_middle, male_given, female_middle,
-      female_given;
-};
 
 constexpr std::string_view kinh_sur[] = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đỗ",
                                          "Bùi", "Đặng", "Ngô", "Dương", "Đinh", "Phan", "Trịnh"};
@@ -141,7 +137,7 @@ constexpr std::array<std::string_view, 38> new_communes = {
     "Tân Uyên",   "Mường Khoa",    "Pắc Ta",   "Nậm Sỏ",    "Than Uyên",   "Mường Than",
     "Khoen On",   "Mường Kim"};
 
-enum class ck : std::uint8_t { xa, phuong, thi_tran };
+using ck = detail::commune_kind;
 
 struct commune_spec {
   std::string_view name;
@@ -293,16 +289,9 @@ struct unit_info {
   int fresh = -1;     // new commune index, for new communes and villages
 };
 
-struct course_plan {
-  course_ix ix;
-  std::int64_t fixed_vnd;
-  std::int64_t per_head_vnd;
-  int days;
-};
-
-class builder {
+class lai_chau_builder : detail::builder {
  public:
-  builder() : d_(registry_data::with_profile("vn-population")), r_(0x4C61694368617532ULL) {}
+  lai_chau_builder() : builder(0x4C61694368617532ULL) { session_prefix_ = "LC"; }
 
   registry build() {
     lookup_terms();
@@ -313,66 +302,35 @@ class builder {
     build_service_providers();
     build_collaborators();
     build_training();
-    return registry::from_data(std::move(d_));
+    return finish();
   }
 
  private:
   // ---- vocabulary ----------------------------------------------------------------------
-  term t(std::string_view vocabulary, std::string_view code) const {
-    return d_.vocabularies.at(vocabulary).at(code);
-  }
-  term find_declared(std::string_view vocabulary, std::initializer_list<std::string_view> codes) const {
-    const auto* v = d_.vocabularies.find(vocabulary);
-    if (v == nullptr) return {};
-    for (std::string_view c : codes)
-      if (auto found = v->find(c); found && (*v)[*found].declared) return *found;
-    return {};
-  }
-  std::vector<term> roles(std::initializer_list<std::string_view> codes) const {
-    std::vector<term> out;
-    for (std::string_view c : codes) out.push_back(t(vocab::roles, c));
-    return out;
-  }
-
   void lookup_terms() {
     sector_dan_so_ = t(vocab::sectors, "dan_so");
     sector_y_te_ = t(vocab::sectors, "y_te");
     education_ = t(vocab::qualification_kinds, "education");
     certificate_ = t(vocab::qualification_kinds, "certificate");
     bd_dan_so_vien_ = t("certificate", "bd_dan_so_vien");
-    ethnic_terms_ = {find_declared(vocab::ethnicities, {"kinh"}),
-                     find_declared(vocab::ethnicities, {"thai"}),
-                     find_declared(vocab::ethnicities, {"mong", "hmong", "h_mong"}),
-                     find_declared(vocab::ethnicities, {"dao"}),
-                     find_declared(vocab::ethnicities, {"ha_nhi", "hani"}),
-                     find_declared(vocab::ethnicities, {"giay"})};
+    ethnic_terms_ = {declared(vocab::ethnicities, {"kinh"}),
+                     declared(vocab::ethnicities, {"thai"}),
+                     declared(vocab::ethnicities, {"mong", "hmong", "h_mong"}),
+                     declared(vocab::ethnicities, {"dao"}),
+                     declared(vocab::ethnicities, {"ha_nhi", "hani"}),
+                     declared(vocab::ethnicities, {"giay"})};
   }
 
   // ---- units -------------------------------------------------------------------------------
   unit_ix add_unit(std::string id, std::string name, std::string_view level, std::string_view kind,
                    day_range valid, unit_info info) {
-    unit u;
-    u.id = std::move(id);
-    u.name = std::move(name);
-    u.level = t(vocab::levels, level);
-    u.kind = t(vocab::unit_kinds, kind);
-    u.valid = valid;
-    d_.units.push_back(std::move(u));
     info_.push_back(info);
-    return unit_ix{static_cast<std::uint32_t>(d_.units.size() - 1)};
+    return builder::add_unit(std::move(id), std::move(name), level, kind, valid);
   }
-  unit& at(unit_ix u) { return d_.units[u.value]; }
 
   void add_quota(unit_ix u, std::string_view category, std::initializer_list<std::string_view> r,
                  std::int64_t count, day_range when) {
-    quota q;
-    q.unit = u;
-    if (!category.empty()) q.category = t(vocab::categories, category);
-    q.roles = roles(r);
-    q.sector = sector_dan_so_;
-    q.count = count;
-    q.when = when;
-    d_.quotas.push_back(std::move(q));
+    builder::add_quota(u, category, r, sector_dan_so_, count, when);
   }
 
   void build_territory() {
@@ -387,7 +345,7 @@ class builder {
       const unit_ix u = add_unit(std::string(s.id), std::string(s.name), "huyen",
                                  s.city ? "thanh_pho" : "huyen", {day_min, last_old_day},
                                  {level_tag::district, static_cast<int>(i)});
-      at(u).parents.push_back({province_, {}, {}});
+      set_parent(u, province_);
       district_units_.push_back(u);
       add_quota(u, "", {}, s.quota, {day_min, last_old_day});
     }
@@ -397,27 +355,22 @@ class builder {
     for (std::size_t i = 0; i < new_communes.size(); ++i) {
       const bool ward = i < 2;
       std::string name = std::string(ward ? "Phường " : "Xã ") + std::string(new_communes[i]);
-      fresh[i] = add_unit(commune_id(3760 + 3 * static_cast<int>(i)), std::move(name), "xa",
+      fresh[i] = add_unit(padded(3760 + 3 * i, 5), std::move(name), "xa",
                           ward ? "phuong" : "xa", {first_new_day, day_max},
                           {level_tag::commune, -1, -1, static_cast<int>(i)});
-      at(fresh[i]).parents.push_back({province_, {}, {}});
+      set_parent(fresh[i], province_);
     }
     new_units_ = fresh;
 
     std::vector<int> predecessors(new_communes.size(), 0);
     for (std::size_t i = 0; i < old_communes.size(); ++i) {
       const auto& s = old_communes[i];
-      const std::string_view prefix = s.kind == ck::phuong     ? "Phường "
-                                      : s.kind == ck::thi_tran ? "Thị trấn "
-                                                               : "Xã ";
-      const std::string_view kind = s.kind == ck::phuong     ? "phuong"
-                                    : s.kind == ck::thi_tran ? "thi_tran"
-                                                             : "xa";
-      const unit_ix u = add_unit(commune_id(3385 + 3 * static_cast<int>(i)),
-                                 std::string(prefix) + std::string(s.name), "xa", kind,
+      const unit_ix u = add_unit(padded(3385 + 3 * i, 5),
+                                 std::string(detail::prefix_of(s.kind)) + std::string(s.name), "xa",
+                                 detail::code_of(s.kind),
                                  {day_min, last_old_day},
                                  {level_tag::commune, s.district, static_cast<int>(i), s.successor});
-      at(u).parents.push_back({district_units_[static_cast<std::size_t>(s.district)], {}, {}});
+      set_parent(u, district_units_[static_cast<std::size_t>(s.district)]);
       at(u).successor = fresh[static_cast<std::size_t>(s.successor)];
       ++predecessors[static_cast<std::size_t>(s.successor)];
       old_units_.push_back(u);
@@ -429,11 +382,6 @@ class builder {
                 {first_new_day, day_max});
 
     build_villages();
-  }
-
-  static std::string commune_id(int n) {
-    std::string s = std::to_string(n);
-    return std::string(5 - s.size(), '0') + s;
   }
 
   void build_villages() {
@@ -485,11 +433,7 @@ class builder {
         std::string id = cid + (k < 10 ? "0" : "") + std::to_string(k);
         const unit_ix v = add_unit(std::move(id), std::move(name), "thon", kind, {},
                                    {level_tag::village, s.district, static_cast<int>(i), s.successor});
-        unit& vu = at(v);
-        vu.parents_over_time = true;
-        vu.parents.push_back({commune, {day_min, last_old_day}, {}});
-        vu.parents.push_back({new_units_[static_cast<std::size_t>(s.successor)],
-                              {first_new_day, day_max}, {}});
+        set_parents_over_time(v, commune, new_units_[static_cast<std::size_t>(s.successor)]);
         village_units_.push_back(v);
         add_quota(v, "cong_tac_vien", {"cong_tac_vien_dan_so"}, 1, {});
       }
@@ -498,28 +442,16 @@ class builder {
 
   // ---- persons, posts and qualifications ---------------------------------------------------
   person_ix add_person(ethnic g, bool female, day birth) {
-    person p;
-    p.id = "LC" + std::string(5 - std::to_string(d_.persons.size() + 1).size(), '0') +
-           std::to_string(d_.persons.size() + 1);
     const name_set& n = name_sets[static_cast<std::size_t>(g)];
-    p.name = std::string(r_.pick(n.surnames)) + " " +
-             std::string(r_.pick(female ? n.female_middle : n.male_middle)) + " " +
-             std::string(r_.pick(female ? n.female_given : n.male_given));
-    p.sex = female ? sex::female : sex::male;
-    p.birth_date = birth;
-    p.ethnicity = ethnic_terms_[static_cast<std::size_t>(g)];
-    // Citizen id: province code 012, century-and-sex digit, year of birth, six digits.
-    const int y = year_of(birth);
-    const int century_sex = (y >= 2000 ? 2 : 0) + (female ? 1 : 0);
-    std::string serial = std::to_string(r_.between(0, 999999));
-    serial.insert(0, 6 - serial.size(), '0');
-    std::string yy = std::to_string(y % 100);
-    if (yy.size() < 2) yy.insert(0, "0");
-    p.external_ids.emplace_back("cccd", "012" + std::to_string(century_sex) + yy + serial);
-    d_.persons.push_back(std::move(p));
-    posts_.emplace_back();
+    // Given name, middle name, surname: the order the example was first drawn in.
+    const std::string_view given = r_.pick(female ? n.female_given : n.male_given);
+    const std::string_view middle = r_.pick(female ? n.female_middle : n.male_middle);
+    const std::string_view surname = r_.pick(n.surnames);
+    const person_ix p = builder::add_person(padded(d_.persons.size() + 1, 5, "LC"),
+                                            detail::join_name(surname, middle, given), female, birth,
+                                            ethnic_terms_[static_cast<std::size_t>(g)], "012");
     holds_.push_back(false);
-    return person_ix{static_cast<std::uint32_t>(d_.persons.size() - 1)};
+    return p;
   }
 
   /// A person recruited on `start`, aged 22 to 38 then (younger for collaborators).
@@ -530,31 +462,8 @@ class builder {
 
   std::uint32_t add_post(person_ix p, unit_ix u, unit_ix employer, std::string_view category,
                          std::vector<term> role_terms, term sector, day from, day to) {
-    assignment a;
-    a.person = p;
-    a.unit = u;
-    a.employer = employer;
-    a.category = t(vocab::categories, category);
-    a.roles = std::move(role_terms);
-    a.sector = sector;
-    a.when = {from, to};
-    d_.assignments.push_back(std::move(a));
-    const auto ix = static_cast<std::uint32_t>(d_.assignments.size() - 1);
-    posts_[p.value].push_back(ix);
-    return ix;
-  }
-
-  void add_qual(person_ix p, term kind, term code, term field, day awarded,
-                day expires = day_max, std::string issuer = {}) {
-    qualification q;
-    q.person = p;
-    q.kind = kind;
-    q.code = code;
-    q.field = field;
-    q.awarded = awarded;
-    q.expires = expires;
-    q.issuer = std::move(issuer);
-    d_.qualifications.push_back(std::move(q));
+    return builder::add_post(p, u, employer, t(vocab::categories, category), std::move(role_terms),
+                             sector, from, to);
   }
 
   void add_education(person_ix p, const edu_spec& e, day start) {
@@ -618,21 +527,12 @@ class builder {
   /// Professional title of a population public employee; from 2026-07-01 the ranks become
   /// career steps, so a title held then is closed and the step recorded.
   void add_title(person_ix p, bool university, day start, day leaves) {
-    const term kind = t(vocab::qualification_kinds, "professional_title");
     const day awarded = start + r_.between(330, 400);
-    if (awarded > leaves) return;
-    const std::string_view rank = university ? "dan_so_vien_hang_iii" : "dan_so_vien_hang_iv";
-    const std::string_view step = university ? "bac_2" : "bac_1";
-    if (awarded >= career_steps_day) {
-      add_qual(p, kind, t("professional_title", step), {}, awarded, day_max, "Sở Y tế tỉnh Lai Châu");
-      return;
-    }
-    const bool converts = leaves >= career_steps_day;
-    add_qual(p, kind, t("professional_title", rank), {}, awarded,
-             converts ? career_steps_day - 1 : day_max, "Sở Nội vụ tỉnh Lai Châu");
-    if (converts)
-      add_qual(p, kind, t("professional_title", step), {}, career_steps_day, day_max,
-               "Sở Y tế tỉnh Lai Châu");
+    builder::add_title(p,
+                       {t("professional_title", university ? "dan_so_vien_hang_iii" : "dan_so_vien_hang_iv"),
+                        t("professional_title", university ? "bac_2" : "bac_1"), "Sở Nội vụ tỉnh Lai Châu",
+                        "Sở Y tế tỉnh Lai Châu"},
+                       awarded, leaves);
   }
 
   bool female_share(int permille) { return r_.chance(permille); }
@@ -681,17 +581,8 @@ class builder {
 
   void add_civil_servant_extras(person_ix p, day start, bool leader, bool civil_servant) {
     if (!civil_servant) return;
-    const term pol = t(vocab::qualification_kinds, "political_theory");
-    const term sm = t(vocab::qualification_kinds, "state_management");
-    const term it = t(vocab::qualification_kinds, "it");
-    add_qual(p, pol, t("political_theory", leader ? "cao_cap" : "trung_cap"), {},
-             std::min(start + r_.between(700, 3000), ymd(2021, 6, 30)), day_max,
-             "Trường Chính trị tỉnh Lai Châu");
-    add_qual(p, sm, t("state_management", leader ? "chuyen_vien_chinh" : "chuyen_vien"), {},
-             std::min(start + r_.between(400, 2500), ymd(2021, 9, 30)), day_max,
-             "Học viện Hành chính Quốc gia");
-    if (r_.chance(700))
-      add_qual(p, it, t("it", "cntt_co_ban"), {}, start - r_.between(30, 700));
+    builder::add_civil_servant_extras(p, start, leader,
+                                      {ymd(2021, 6, 30), ymd(2021, 9, 30), "Trường Chính trị tỉnh Lai Châu", 700});
   }
 
   // Districts: quotas 42, 36 in post (public employees of the district centres), leaders and
@@ -774,12 +665,6 @@ class builder {
     for (const auto& c : old_communes)
       if (c.district == district) options.push_back(c.successor);
     return new_units_[static_cast<std::size_t>(options[r_.below(options.size())])];
-  }
-
-  day last_day_in_post(person_ix p) const {
-    day last = day_min;
-    for (std::uint32_t a : posts_[p.value]) last = std::max(last, d_.assignments[a].when.to);
-    return last;
   }
 
   // Communes: one population officer per commune, employed by the district centre and seconded
@@ -936,66 +821,12 @@ class builder {
   }
 
   // ---- training -------------------------------------------------------------------------------
-  course_plan add_course(std::string id, std::string title, std::string_view kind,
-                         std::initializer_list<std::string_view> topics, double hours,
-                         std::string_view confers, std::int64_t fixed, std::int64_t per_head,
-                         int days) {
-    course c;
-    c.id = std::move(id);
-    c.title = std::move(title);
-    c.kind = t(vocab::training_kinds, kind);
-    for (std::string_view tp : topics) c.topics.push_back(t(vocab::topics, tp));
-    c.hours = hours;
-    if (!confers.empty()) c.confers = conferral{certificate_, t("certificate", confers), {}, {}};
-    d_.courses.push_back(std::move(c));
-    return {course_ix{static_cast<std::uint32_t>(d_.courses.size() - 1)}, fixed, per_head, days};
-  }
-
-  session_ix add_session(const course_plan& c, day start, unit_ix organizer, std::string location,
-                         std::int64_t capacity) {
-    session s;
-    const int y = year_of(start);
-    const std::string seq = std::to_string(++session_seq_[y]);
-    s.id = "LC-" + std::to_string(y) + "-" + std::string(3 - seq.size(), '0') + seq;
-    s.course = c.ix;
-    s.when = {start, start + c.days - 1};
-    s.organizer = organizer;
-    s.location = std::move(location);
-    s.capacity = capacity;
-    s.funding = t(vocab::funding_sources, y <= 2020 ? "ngan_sach_trung_uong" : "ngan_sach_dia_phuong");
-    d_.sessions.push_back(std::move(s));
-    session_plan_.push_back(c);
-    return session_ix{static_cast<std::uint32_t>(d_.sessions.size() - 1)};
-  }
-
-  /// Sets the cost of a session from its enrolment, as the finance office would settle it.
-  void settle(session_ix s, std::int64_t enrolled) {
-    const course_plan& c = session_plan_[s.value];
-    d_.sessions[s.value].cost_vnd = c.fixed_vnd + c.per_head_vnd * enrolled;
-  }
-
   /// Persons with a post on day `d` that `pred` accepts, in record order, each once.
   template <class Pred>
   std::vector<person_ix> in_post(day d, Pred pred) {
     std::vector<person_ix> out;
-    ++stamp_;
-    seen_.resize(d_.persons.size(), 0);
-    for (const auto& a : d_.assignments) {
-      if (!a.is_active_at(d) || !pred(a)) continue;
-      if (seen_[a.person.value] == stamp_) continue;
-      seen_[a.person.value] = stamp_;
-      out.push_back(a.person);
-    }
+    for (const auto& c : builder::in_post(d, pred)) out.push_back(c.p);
     return out;
-  }
-
-  void enroll(person_ix p, session_ix s, enrollment_status st, double score = std::numeric_limits<double>::quiet_NaN()) {
-    enrollment e;
-    e.person = p;
-    e.session = s;
-    e.status = st;
-    e.score = score;
-    d_.enrollments.push_back(e);
   }
 
   /// Notes the year of a completed refresher or workshop (not degree training).
@@ -1019,14 +850,9 @@ class builder {
       if (done != nullptr && (*done)[p.value]) continue;
       if (!r_.chance(rate)) continue;
       ++n;
-      if (r_.chance(complete)) {
-        enroll(p, s, enrollment_status::completed,
-               scored ? static_cast<double>(r_.between(60, 98)) / 10.0
-                      : std::numeric_limits<double>::quiet_NaN());
+      if (enroll_one(p, s, complete, scored)) {
         if (done != nullptr) (*done)[p.value] = true;
         mark_trained(p, s);
-      } else {
-        enroll(p, s, r_.chance(600) ? enrollment_status::withdrawn : enrollment_status::failed);
       }
     }
     settle(s, n);
@@ -1034,10 +860,6 @@ class builder {
   }
 
   bool is_level(const assignment& a, level_tag tag) const { return info_[a.unit.value].tag == tag; }
-  bool has_role(const assignment& a, std::string_view code) const {
-    const term r = t(vocab::roles, code);
-    return std::find(a.roles.begin(), a.roles.end(), r) != a.roles.end();
-  }
   std::string district_location(int di) const {
     const auto& s = districts[static_cast<std::size_t>(di)];
     return std::string(s.city ? "Trung tâm Y tế thành phố " : "Trung tâm Y tế huyện ") +
@@ -1326,15 +1148,6 @@ class builder {
     });
   }
 
-  /// Runs `f` with its own random stream.
-  template <class F>
-  void strand(std::uint64_t seed, F f) {
-    const rng saved = r_;
-    r_ = rng(seed);
-    f();
-    r_ = saved;
-  }
-
   /// A district's pace of training (‰ of a rate): the remote districts lag behind.
   static int paced(int rate, int district) {
     constexpr std::array<int, 8> pace = {1080, 1000, 800, 860, 940, 1060, 1000, 900};
@@ -1367,20 +1180,13 @@ class builder {
     bool university;
   };
 
-  registry_data d_;
-  rng r_;
   std::vector<unit_info> info_;
-  std::vector<std::vector<std::uint32_t>> posts_;  // assignment indexes by person
   std::vector<bool> holds_;                         // holds bd_dan_so_vien
   std::vector<person_ix> derived_holders_;
   std::vector<district_person> district_staff_;
   std::vector<officer> officers_;
   std::vector<person_ix> providers_;
-  std::vector<course_plan> session_plan_;
   std::vector<std::uint32_t> trained_years_;  // bit y-2016: a refresher completed in year y
-  std::vector<std::uint32_t> seen_;
-  std::uint32_t stamp_ = 0;
-  std::map<int, int> session_seq_;  // sessions so far by year, for ids
 
   unit_ix province_;
   std::vector<unit_ix> district_units_, old_units_, new_units_, village_units_;
@@ -1391,6 +1197,6 @@ class builder {
 
 }  // namespace
 
-registry generate_lai_chau() { return builder().build(); }
+registry generate_lai_chau() { return lai_chau_builder().build(); }
 
 }  // namespace nangluc
