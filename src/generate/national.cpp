@@ -21,30 +21,20 @@
 namespace nangluc {
 namespace {
 
-using detail::rng;
+using detail::career_steps_day;
+using detail::first_new_day;
+using detail::last_old_day;
+using detail::name_set;
+using detail::padded;
 using detail::ymd;
 
 // ---- calendar ---------------------------------------------------------------------------------
 
 constexpr day history_from = ymd(2016, 1, 1);  // training history covers 2016–2030
 constexpr day history_to = ymd(2030, 12, 31);
-constexpr day last_old_day = ymd(2025, 6, 30);
-constexpr day first_new_day = ymd(2025, 7, 1);
-constexpr day career_steps_day = ymd(2026, 7, 1);
 constexpr day quota_old_ref = ymd(2021, 12, 1);  // quotas are set from staffing on these days
 constexpr day quota_new_ref = ymd(2027, 1, 1);
 constexpr day year_days = 365;
-
-/// `prefix` then n in decimal, zero-padded to `width` digits ("P0000042").
-std::string padded(std::size_t n, std::size_t width, std::string_view prefix = {}) {
-  const std::string digits = std::to_string(n);
-  std::string s;
-  s.reserve(prefix.size() + std::max(width, digits.size()));
-  s.append(prefix);
-  if (digits.size() < width) s.append(width - digits.size(), '0');
-  s.append(digits);
-  return s;
-}
 
 /// `base` scaled by persons / 1,000,000, rounded, at least `floor`.
 std::size_t scaled(std::size_t base, std::size_t persons, std::size_t floor) {
@@ -136,11 +126,6 @@ constexpr std::string_view place_syllables[] = {
     "Sơn",  "Lâm",  "Thành", "Đức",  "Xuân",  "Hồng",  "Cẩm",  "Kim",   "Ngọc", "Yên",
     "Định", "Lợi",  "Thịnh", "Gia",  "Khánh", "Minh",  "Thái", "Phong", "Lạc",  "Châu",
     "Tiến", "Lộc",  "Hà",   "Cát",   "Nghĩa", "Tường", "Kỳ",   "Diên",  "Hội",  "Quỳnh"};
-
-struct name_set {
-  std::span<const std::string_view> surnames, male_middle, male_given, female_middle,
-      female_given;
-};
 
 constexpr std::string_view kinh_sur[] = {"Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Lê", "Phạm",
                                          "Hoàng", "Huỳnh", "Vũ", "Võ", "Phan", "Trương", "Bùi",
@@ -238,12 +223,10 @@ struct post_plan {
   day from, to;
 };
 
-class builder {
+class national_builder : detail::builder {
  public:
-  explicit builder(const national_options& o)
-      : opt_(o),
-        d_(registry_data::with_profile("vn-population")),
-        r_(0x6E616E676C756300ULL ^ (o.seed * 0x9E3779B97F4A7C15ULL)) {}
+  explicit national_builder(const national_options& o)
+      : builder(0x6E616E676C756300ULL ^ (o.seed * 0x9E3779B97F4A7C15ULL), false), opt_(o) {}
 
   registry build() {
     lookup_terms();
@@ -254,17 +237,13 @@ class builder {
     build_enrollments();
     build_quotas();
     release_scratch();
-    return registry::from_data(std::move(d_));
+    return finish();
   }
 
  private:
   static constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
   static constexpr std::int16_t national_region = -1;
   static constexpr std::int16_t no_region = -2;
-
-  term t(std::string_view vocabulary, std::string_view code) const {
-    return d_.vocabularies.at(vocabulary).at(code);
-  }
 
   void lookup_terms() {
     lv_ = {t(vocab::levels, "quoc_gia"), t(vocab::levels, "tinh"), t(vocab::levels, "huyen"),
@@ -323,31 +302,18 @@ class builder {
       q_.it_advanced = t("it", "cntt_nang_cao");
       q_.language = {t("language", "bac_2"), t("language", "bac_3"), t("language", "bac_4")};
     }
-    const auto* eth = d_.vocabularies.find(vocab::ethnicities);
-    for (std::size_t i = 0; i < ethnic_groups.size(); ++i) {
-      if (eth == nullptr) break;
-      if (auto found = eth->find(ethnic_groups[i].code); found && (*eth)[*found].declared)
-        ethnic_terms_[i] = *found;
-    }
+    for (std::size_t i = 0; i < ethnic_groups.size(); ++i)
+      ethnic_terms_[i] = declared(vocab::ethnicities, {ethnic_groups[i].code});
   }
 
   // ---- the tree ------------------------------------------------------------------------------
   std::uint32_t add_unit(std::string id, std::string name, term level, std::string_view kind,
                          day_range valid, std::int16_t pre, std::int16_t post) {
-    unit u;
-    u.id = std::move(id);
-    u.name = std::move(name);
-    u.level = level;
-    if (!kind.empty()) u.kind = t(vocab::unit_kinds, kind);
-    u.valid = valid;
-    d_.units.push_back(std::move(u));
     pre_region_.push_back(pre);
     post_region_.push_back(post);
-    return static_cast<std::uint32_t>(d_.units.size() - 1);
+    return builder::add_unit(std::move(id), std::move(name), level, kind, valid).value;
   }
-  void set_parent(std::uint32_t child, std::uint32_t parent) {
-    d_.units[child].parents.push_back({unit_ix{parent}, {}, {}});
-  }
+  void set_parent(std::uint32_t child, std::uint32_t parent) { builder::set_parent(unit_ix{child}, unit_ix{parent}); }
 
   std::string place_name() {
     const std::span<const std::string_view> s(place_syllables);
@@ -545,10 +511,7 @@ class builder {
         const auto v = add_unit(cid + padded(k + 1, 3), std::move(name), lv_[4], kind, {},
                                 static_cast<std::int16_t>(province),
                                 static_cast<std::int16_t>(old_provinces.size() + new_commune_province_[commune_successor_[c]]));
-        unit& vu = d_.units[v];
-        vu.parents_over_time = true;
-        vu.parents.push_back({unit_ix{cu}, {day_min, last_old_day}, {}});
-        vu.parents.push_back({unit_ix{successor}, {first_new_day, day_max}, {}});
+        set_parents_over_time(unit_ix{v}, unit_ix{cu}, unit_ix{successor});
         village_unit_.push_back(v);
         village_commune_.push_back(static_cast<std::uint32_t>(c));
       }
@@ -569,15 +532,9 @@ class builder {
 
   std::string person_name(std::size_t group, bool female) {
     const name_set& n = ethnic_groups[group].names;
-    std::string s;
-    s.reserve(32);
-    s += r_.pick(n.surnames);
-    s += ' ';
+    const std::string_view surname = r_.pick(n.surnames);
     const std::string_view middle = r_.pick(female ? n.female_middle : n.male_middle);
-    s += middle;
-    if (middle.back() != '\'') s += ' ';
-    s += r_.pick(female ? n.female_given : n.male_given);
-    return s;
+    return detail::join_name(surname, middle, r_.pick(female ? n.female_given : n.male_given));
   }
 
   /// Start and end of a career: starts spread over 2000–2029, most lasting years; open when
@@ -601,15 +558,8 @@ class builder {
 
   void push_post(std::uint32_t person, std::uint32_t u, std::uint32_t employer, term category,
                  std::initializer_list<term> roles, term sector, day from, day to) {
-    assignment a;
-    a.person = person_ix{person};
-    a.unit = unit_ix{u};
-    if (employer != none) a.employer = unit_ix{employer};
-    a.category = category;
-    a.roles.assign(roles.begin(), roles.end());
-    a.sector = sector;
-    a.when = {from, to};
-    d_.assignments.push_back(std::move(a));
+    add_post(person_ix{person}, unit_ix{u}, employer != none ? unit_ix{employer} : unit_ix{}, category,
+             std::vector<term>(roles), sector, from, to);
   }
 
   /// A commune post held over [from, to]: at an old commune until the merger, then at its
@@ -761,13 +711,8 @@ class builder {
       const int min_age = tr == track::collaborator || tr == track::village_health ? 19 : 21;
       const day birth = first_start - static_cast<day>(r_.between(min_age * year_days, 42 * year_days));
       const std::size_t group = pick_ethnic(home_province);
-      person rec;
-      rec.id = padded(i + 1, 7, "P");
-      rec.name = person_name(group, female);
-      rec.sex = female ? sex::female : sex::male;
-      rec.birth_date = birth;
-      rec.ethnicity = ethnic_terms_[group];
-      d_.persons.push_back(std::move(rec));
+      std::string name = person_name(group, female);
+      add_person(padded(i + 1, 7, "P"), std::move(name), female, birth, ethnic_terms_[group]);
       add_qualifications(p, tr, birth, first_start);
     }
     first_post_.push_back(static_cast<std::uint32_t>(d_.assignments.size()));
@@ -816,17 +761,9 @@ class builder {
   }
 
   // ---- qualifications ------------------------------------------------------------------------
+  /// Nothing is awarded after the person's last post or the end of the history (award_limit_).
   void add_qual(std::uint32_t p, term kind, term code, term field, day awarded, day expires = day_max) {
-    // Nothing is awarded after the person's last post or the end of the history.
-    if (awarded != day_min && awarded > award_limit_) return;
-    qualification q;
-    q.person = person_ix{p};
-    q.kind = kind;
-    q.code = code;
-    q.field = field;
-    q.awarded = awarded;
-    q.expires = expires;
-    d_.qualifications.push_back(std::move(q));
+    builder::add_qual(person_ix{p}, kind, code, field, awarded, expires);
   }
 
   void add_qualifications(std::uint32_t p, track tr, day birth, day start) {
@@ -921,15 +858,7 @@ class builder {
   void add_title(std::uint32_t p, bool university, day start) {
     const day awarded = start + static_cast<day>(r_.between(330, 420));
     const std::size_t rank = university ? (r_.chance(100) ? 0 : 1) : 2;  // hạng II, III, IV
-    const day leaves = last_post_end(p);
-    if (awarded > leaves) return;
-    if (awarded >= career_steps_day) {
-      add_qual(p, qk_title_, q_.steps[rank], {}, awarded);
-      return;
-    }
-    const bool converts = leaves >= career_steps_day;
-    add_qual(p, qk_title_, q_.ranks[rank], {}, awarded, converts ? career_steps_day - 1 : day_max);
-    if (converts) add_qual(p, qk_title_, q_.steps[rank], {}, career_steps_day);
+    builder::add_title(person_ix{p}, {q_.ranks[rank], q_.steps[rank], {}, {}}, awarded, last_post_end(p));
   }
 
   day last_post_end(std::uint32_t p) const {
@@ -1176,16 +1105,7 @@ class builder {
     }
     d_.quotas.reserve(d_.units.size());
     auto add = [&](std::uint32_t u, term category, std::initializer_list<term> roles, std::int64_t count,
-                   day_range when) {
-      quota q;
-      q.unit = unit_ix{u};
-      q.category = category;
-      q.roles.assign(roles.begin(), roles.end());
-      q.sector = dan_so_;
-      q.count = count;
-      q.when = when;
-      d_.quotas.push_back(std::move(q));
-    };
+                   day_range when) { add_quota(unit_ix{u}, category, std::vector<term>(roles), dan_so_, count, when); };
     const day_range before{day_min, last_old_day}, after{first_new_day, day_max};
     if (old_count[root_] > 0) add(root_, {}, {}, slack(old_count[root_]), {});
     // Unchanged provinces get one quota before and one after the reorganisation.
@@ -1213,8 +1133,6 @@ class builder {
   }
 
   national_options opt_;
-  registry_data d_;
-  rng r_;
 
   // Terms used throughout.
   std::array<term, 5> lv_{};
@@ -1224,7 +1142,6 @@ class builder {
       role_trainer_, role_ctv_, role_family_, role_vhxh_;
   term qk_education_, qk_certificate_, qk_title_, qk_political_, qk_state_, qk_it_, qk_language_;
   std::array<term, 10> ethnic_terms_{};
-  day award_limit_ = day_max;  // of the person whose qualifications are being drawn
   struct qualification_terms {
     std::array<term, 9> education;  // chua_qua_dao_tao … tien_si, in rank order
     term dan_so_y_te;
@@ -1257,6 +1174,6 @@ class builder {
 
 }  // namespace
 
-registry generate_national(const national_options& options) { return builder(options).build(); }
+registry generate_national(const national_options& options) { return national_builder(options).build(); }
 
 }  // namespace nangluc
