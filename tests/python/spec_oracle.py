@@ -889,7 +889,8 @@ class Gen:
             return day(u.get("valid_from")) or D(2015, 1, 1), day(u.get("valid_to")) or D(2032, 12, 31)
 
         persons = []
-        for i in range(rnd.randint(4, 36)):
+        big = rnd.random() < 0.1  # now and then a larger registry
+        for i in range(rnd.randint(4, 120 if big else 36)):
             p = {"id": f"p{i}", "name": f"Người {i}"}
             if rnd.random() < 0.8:
                 p["sex"] = rnd.choice(["F", "M", "F", "M", "X"])
@@ -960,7 +961,7 @@ class Gen:
                     c["confers"]["valid_for"] = rnd.choice(PERIODS)
             courses.append(c)
         sessions = []
-        for i in range(rnd.randint(2, 18)):
+        for i in range(rnd.randint(2, 30 if big else 18)):
             start = rdate(rnd, D(2019, 6, 1), D(2031, 6, 30))
             end = start + dt.timedelta(days=rnd.choice([0, 0, 1, 4, 10, 40]))
             s = {"id": f"S{i}", "course": rnd.choice(courses)["id"], "start": ISO(start), "end": ISO(end)}
