@@ -7,6 +7,7 @@
 #include "generate/generate.hpp"
 
 #include "generate/common.hpp"
+#include "generate/province.hpp"
 
 #include <algorithm>
 #include <array>
@@ -107,17 +108,8 @@ constexpr std::array<district_spec, 12> districts = {{
 
 using ck = detail::commune_kind;
 
-struct new_commune_spec {
-  std::string_view name;
-  bool ward;
-};
-
-struct commune_spec {
-  std::string_view name;
-  ck kind;
-  int district;   // index into districts
-  int successor;  // index into new_communes
-};
+using detail::commune_spec;
+using detail::new_commune_spec;
 
 // The communes and wards from 2025-07-01, and the 143 communes, wards and towns until
 // 2025-06-30 with the commune each merged into.
@@ -209,41 +201,51 @@ constexpr std::string_view hamlet_names[] = {
 
 enum class level_tag : std::uint8_t { province, district, centre, commune, hamlet };
 
-/// What the generator knows about a unit beyond the record.
-struct unit_info {
-  level_tag tag = level_tag::province;
-  int district = -1;  // districts, regional centres, communes (old and new) and hamlets
-  int commune = -1;   // old commune index, for old communes and hamlets
-  int fresh = -1;     // new commune index, for new communes and hamlets
-};
-
 struct edu_spec {
   std::string_view code;   // `education`
   std::string_view field;  // `fields`, "" for none
 };
 
-class dong_thap_builder : detail::builder {
- public:
-  dong_thap_builder() : builder(0x446F6E6754686170ULL) { session_prefix_ = "DT"; }
+/// The school that awarded an education code in a field.
+std::string_view school_for(std::string_view code, std::string_view field) {
+  if (code == "thac_si" || code == "chuyen_khoa_1")
+    return field == "y_te_cong_cong" ? "Trường Đại học Y tế Công cộng"
+                                     : "Trường Đại học Y Dược Cần Thơ";
+  if (code == "dai_hoc") {
+    if (field == "y_khoa" || field == "duoc" || field == "y_te_cong_cong" ||
+        field == "dieu_duong_ho_sinh")
+      return "Trường Đại học Y Dược Cần Thơ";
+    if (field == "dan_so_y_te") return "Trường Đại học Y tế Công cộng";
+    if (field == "luat" || field == "kinh_te_quan_ly") return "Trường Đại học Cần Thơ";
+    return "Trường Đại học Đồng Tháp";
+  }
+  if (code == "cao_dang" || code == "trung_cap")
+    return field == "khac" || field == "cntt" ? "Trường Cao đẳng Cộng đồng Đồng Tháp"
+                                              : "Trường Cao đẳng Y tế Đồng Tháp";
+  if (code == "so_cap") return "Trung tâm Y tế huyện";
+  return {};
+}
 
-  registry build() {
-    lookup_terms();
-    build_territory();
-    build_province();
-    build_districts();
-    build_communes();
-    build_hamlets();
-    build_training();
+constexpr detail::province_style style = {"Đồng Tháp", "087", "DT", ymd(2020, 12, 31), 420,
+                                          ymd(2024, 6, 30), ymd(2024, 9, 30), 750, school_for};
+
+class dong_thap_builder final : public detail::provincial_builder<level_tag> {
+ public:
+  dong_thap_builder() : provincial_builder(0x446F6E6754686170ULL, style) {}
+
+ private:
+  void build_workforce() override { build_hamlets(); }
+
+  // The December reviews, then the titles of the population public employees.
+  void finish_history() override {
     assess_standard();
     for (const auto& s : titled_)
       add_title(s.first, s.second, d_.assignments[posts_[s.first.value].front()].when.from,
                 last_day_in_post(s.first));
-    return finish();
   }
 
- private:
   // ---- vocabulary ----------------------------------------------------------------------
-  void lookup_terms() {
+  void lookup_terms() override {
     dan_so_ = t(vocab::sectors, "dan_so");
     y_te_ = t(vocab::sectors, "y_te");
     education_ = t(vocab::qualification_kinds, "education");
@@ -258,22 +260,12 @@ class dong_thap_builder : detail::builder {
   }
 
   // ---- units -------------------------------------------------------------------------------
-  unit_ix add_unit(std::string id, std::string name, std::string_view level, std::string_view kind,
-                   day_range valid, unit_info info) {
-    info_.push_back(info);
-    return builder::add_unit(std::move(id), std::move(name), level, kind, valid);
-  }
-
-  void build_territory() {
+  void build_territory() override {
     province_ = add_unit("87", "Tỉnh Đồng Tháp", "tinh", "tinh", {}, {level_tag::province});
 
     for (std::size_t i = 0; i < districts.size(); ++i) {
       const auto& s = districts[i];
-      const unit_ix u = add_unit(std::string(s.id), std::string(s.name), "huyen",
-                                 s.city ? "thanh_pho" : "huyen", {day_min, last_old_day},
-                                 {level_tag::district, static_cast<int>(i)});
-      set_parent(u, province_);
-      district_units_.push_back(u);
+      const unit_ix u = add_district(s.id, s.name, s.city, i, level_tag::district);
       add_quota(u, "vien_chuc", {}, dan_so_, s.staff + (i % 3 == 0 ? 1 : 0), {day_min, last_old_day});
     }
     // From 2025-07-01 the district health centres are regional centres of the Department of
@@ -289,37 +281,10 @@ class dong_thap_builder : detail::builder {
       add_quota(u, "vien_chuc", {}, dan_so_, 4, {first_new_day, day_max});
     }
 
-    std::vector<unit_ix> fresh(new_communes.size());
     std::vector<int> fresh_district(new_communes.size(), -1);
     for (const auto& c : old_communes) fresh_district[static_cast<std::size_t>(c.successor)] = c.district;
-    for (std::size_t i = 0; i < new_communes.size(); ++i) {
-      const bool ward = new_communes[i].ward;
-      std::string name = std::string(ward ? "Phường " : "Xã ") + std::string(new_communes[i].name);
-      fresh[i] = add_unit(padded(30400 + 4 * i, 5), std::move(name), "xa",
-                          ward ? "phuong" : "xa", {first_new_day, day_max},
-                          {level_tag::commune, fresh_district[i], -1, static_cast<int>(i)});
-      set_parent(fresh[i], province_);
-    }
-    new_units_ = fresh;
-
-    std::vector<int> predecessors(new_communes.size(), 0);
-    for (std::size_t i = 0; i < old_communes.size(); ++i) {
-      const auto& s = old_communes[i];
-      // Numbered wards are named by their number alone.
-      std::string name = s.name.starts_with("Phường ") ? std::string(s.name)
-                                                         : std::string(detail::prefix_of(s.kind)) + std::string(s.name);
-      const unit_ix u = add_unit(padded(29869 + 3 * i, 5), std::move(name), "xa",
-                                 detail::code_of(s.kind), {day_min, last_old_day},
-                                 {level_tag::commune, s.district, static_cast<int>(i), s.successor});
-      set_parent(u, district_units_[static_cast<std::size_t>(s.district)]);
-      at(u).successor = fresh[static_cast<std::size_t>(s.successor)];
-      ++predecessors[static_cast<std::size_t>(s.successor)];
-      old_units_.push_back(u);
-      add_quota(u, "vien_chuc", {"chuyen_trach_dan_so_xa"}, dan_so_, 1, {day_min, last_old_day});
-    }
-    for (std::size_t i = 0; i < fresh.size(); ++i)
-      add_quota(fresh[i], "vien_chuc", {"chuyen_trach_dan_so_xa"}, dan_so_, predecessors[i],
-                {first_new_day, day_max});
+    add_new_communes(new_communes, 30400, 4, level_tag::commune, fresh_district);
+    add_old_communes(old_communes, 29869, 3, level_tag::commune, dan_so_);
 
     // Hamlets: khóm in wards and towns, ấp in communes; numbered or named, as each commune has
     // them. They stay, under the merged commune from 2025-07-01.
@@ -344,7 +309,7 @@ class dong_thap_builder : detail::builder {
         const unit_ix h = add_unit(cid + (k < 10 ? "0" : "") + std::to_string(k), std::move(name),
                                    "thon", urban ? "khom" : "ap", {},
                                    {level_tag::hamlet, s.district, static_cast<int>(i), s.successor});
-        set_parents_over_time(h, old_units_[i], fresh[static_cast<std::size_t>(s.successor)]);
+        set_parents_over_time(h, old_units_[i], new_units_[static_cast<std::size_t>(s.successor)]);
         hamlet_units_.push_back(h);
         add_quota(h, "cong_tac_vien", {"cong_tac_vien_dan_so"}, dan_so_, 1, {});
         add_quota(h, "nhan_vien_y_te_thon_ban", {}, y_te_, 1, {});
@@ -359,15 +324,8 @@ class dong_thap_builder : detail::builder {
   }
 
   person_ix add_person(bool female, day birth) {
-    const ethnic g = draw_ethnic();
-    const name_set& ns = name_sets[static_cast<std::size_t>(g)];
-    // Middle name, given name, surname: the order the example was first drawn in.
-    const std::string_view middle = r_.pick(female ? ns.female_middle : ns.male_middle);
-    const std::string_view given = r_.pick(female ? ns.female_given : ns.male_given);
-    const std::string_view surname = r_.pick(ns.surnames);
-    return builder::add_person(padded(d_.persons.size() + 1, 5, "DT"),
-                               detail::join_name(surname, middle, given), female, birth,
-                               ethnic_terms_[static_cast<std::size_t>(g)], "087");
+    const auto g = static_cast<std::size_t>(draw_ethnic());
+    return add_named_person(name_sets[g], female, birth, ethnic_terms_[g], true);
   }
 
   /// A person recruited on `start`, aged `min_age` to `max_age` then.
@@ -377,72 +335,16 @@ class dong_thap_builder : detail::builder {
     return add_person(female, birth);
   }
 
-  static std::string_view school_for(std::string_view code, std::string_view field) {
-    if (code == "thac_si" || code == "chuyen_khoa_1")
-      return field == "y_te_cong_cong" ? "Trường Đại học Y tế Công cộng"
-                                       : "Trường Đại học Y Dược Cần Thơ";
-    if (code == "dai_hoc") {
-      if (field == "y_khoa" || field == "duoc" || field == "y_te_cong_cong" ||
-          field == "dieu_duong_ho_sinh")
-        return "Trường Đại học Y Dược Cần Thơ";
-      if (field == "dan_so_y_te") return "Trường Đại học Y tế Công cộng";
-      if (field == "luat" || field == "kinh_te_quan_ly") return "Trường Đại học Cần Thơ";
-      return "Trường Đại học Đồng Tháp";
-    }
-    if (code == "cao_dang" || code == "trung_cap")
-      return field == "khac" || field == "cntt" ? "Trường Cao đẳng Cộng đồng Đồng Tháp"
-                                                : "Trường Cao đẳng Y tế Đồng Tháp";
-    if (code == "so_cap") return "Trung tâm Y tế huyện";
-    return {};
-  }
 
   void add_education(person_ix p, const edu_spec& e, day start) {
-    if (e.code == "pho_thong") {
-      add_qual(p, education_, t(vocab::education, e.code), {},
-               d_.persons[p.value].birth_date + 18 * 365 + r_.between(150, 250));
-      return;
-    }
-    const term field = e.field.empty() ? term{} : t(vocab::fields, e.field);
-    const day birth = d_.persons[p.value].birth_date;
-    if (e.code == "thac_si" || e.code == "chuyen_khoa_1") {
-      add_qual(p, education_, t(vocab::education, "dai_hoc"), field,
-               std::min(start - r_.between(60, 400), birth + 23 * 365), day_max,
-               std::string(school_for("dai_hoc", e.field)));
-      const day lo = start + 3 * 365;
-      const day hi = ymd(2020, 12, 31);
-      add_qual(p, education_, t(vocab::education, e.code), field, lo < hi ? r_.between(lo, hi) : hi,
-               day_max, std::string(school_for(e.code, e.field)));
-      return;
-    }
-    const day awarded = std::max(start - r_.between(30, 900), birth + 18 * 365);
-    add_qual(p, education_, t(vocab::education, e.code), field, std::min(awarded, start), day_max,
-             std::string(school_for(e.code, e.field)));
+    provincial_builder::add_education(p, e.code, e.field, start);
   }
 
   /// The population-worker certificate (bồi dưỡng dân số viên), taken before the plan.
   void record_certificate(person_ix p, day start) {
-    const day lo = std::max(start + 60, ymd(2008, 1, 1));
-    const day hi = ymd(2020, 11, 30);
-    add_qual(p, certificate_, t("certificate", "bd_dan_so_vien"), {},
-             lo < hi ? r_.between(lo, hi) : hi, day_max, "Chi cục Dân số - KHHGĐ tỉnh Đồng Tháp");
+    add_dsv_certificate(p, std::max(start + 60, ymd(2008, 1, 1)), ymd(2020, 11, 30));
     if (has_dsv_.size() <= p.value) has_dsv_.resize(p.value + 1, false);
     has_dsv_[p.value] = true;
-  }
-
-  /// Professional title of a population public employee; from 2026-07-01 the ranks become
-  /// career steps, so a title held then is closed and the step recorded.
-  void add_title(person_ix p, bool university, day start, day leaves) {
-    const day awarded = start + r_.between(330, 420);
-    builder::add_title(p,
-                       {t("professional_title", university ? "dan_so_vien_hang_iii" : "dan_so_vien_hang_iv"),
-                        t("professional_title", university ? "bac_2" : "bac_1"), "Sở Nội vụ tỉnh Đồng Tháp",
-                        "Sở Y tế tỉnh Đồng Tháp"},
-                       awarded, leaves);
-  }
-
-  void add_civil_servant_extras(person_ix p, day start, bool leader) {
-    builder::add_civil_servant_extras(p, start, leader,
-                                      {ymd(2024, 6, 30), ymd(2024, 9, 30), "Trường Chính trị tỉnh Đồng Tháp", 750});
   }
 
   // Province: the population sub-department (Chi cục Dân số - KHHGĐ) under the Department of
@@ -453,7 +355,7 @@ class dong_thap_builder : detail::builder {
     bool certificate;
   };
 
-  void build_province() {
+  void build_province() override {
     const std::array<province_spec, 15> staff = {{
         {{"lanh_dao", "bao_cao_vien"}, {"chuyen_khoa_1", "y_te_cong_cong"}, true},
         {{"lanh_dao", "bao_cao_vien"}, {"thac_si", "y_te_cong_cong"}, true},
@@ -525,7 +427,7 @@ class dong_thap_builder : detail::builder {
   // them its head, one a trainer) and the centre's director and deputy (health sector). On
   // 2025-07-01 the centres become regional centres; most staff stay, some go to communes or
   // the province.
-  void build_districts() {
+  void build_districts() override {
     const std::string_view uni_fields[] = {"dan_so_y_te", "y_te_cong_cong", "y_khoa",
                                            "kinh_te_quan_ly", "khoa_hoc_xa_hoi", "dan_so_y_te",
                                            "dieu_duong_ho_sinh", "luat"};
@@ -623,17 +525,10 @@ class dong_thap_builder : detail::builder {
     }
   }
 
-  unit_ix new_commune_in(int district) {
-    std::vector<int> options;
-    for (const auto& c : old_communes)
-      if (c.district == district) options.push_back(c.successor);
-    return new_units_[static_cast<std::size_t>(options[r_.below(options.size())])];
-  }
-
   // Communes: a population officer employed by the district health centre and seconded to
   // the commune, and the head of the commune health station. Both go on in the merged
   // commune from 2025-07-01 (the heads of merged stations as head or deputy).
-  void build_communes() {
+  void build_communes() override {
     for (std::size_t i = 0; i < old_communes.size(); ++i) {
       const auto& s = old_communes[i];
       const unit_ix cu = old_units_[i];
@@ -768,8 +663,6 @@ class dong_thap_builder : detail::builder {
   }
 
   // ---- training -------------------------------------------------------------------------------
-  /// The district a post belongs to (its unit's former district), -1 for the province.
-  int district_of(const assignment& a) const { return info_[a.unit.value].district; }
   int pace_of(std::uint32_t post) const {
     const int di = district_of(d_.assignments[post]);
     return di < 0 ? 1000 : districts[static_cast<std::size_t>(di)].pace;
@@ -807,14 +700,13 @@ class dong_thap_builder : detail::builder {
     return n;
   }
 
-  level_tag tag_of(const assignment& a) const { return info_[a.unit.value].tag; }
   std::string centre_name(int di) const {
     const auto& s = districts[static_cast<std::size_t>(di)];
     return std::string(s.city ? "Trung tâm Y tế thành phố " : "Trung tâm Y tế huyện ") +
            std::string(s.name.substr(s.name.find(' ', s.city ? 10 : 0) + 1));
   }
 
-  void build_training() {
+  void build_training() override {
     has_dsv_.resize(d_.persons.size(), false);
     has_cdnn_.assign(d_.persons.size(), false);
     has_elementary_.assign(d_.persons.size(), false);
@@ -1118,15 +1010,13 @@ class dong_thap_builder : detail::builder {
     day end;
   };
 
-  std::vector<unit_info> info_;
   std::vector<team_member> team_;
   std::vector<std::pair<person_ix, bool>> titled_;  // population public employees (university?)
   std::vector<std::int64_t> enrolled_;  // by session, over every offer
   std::vector<bool> has_dsv_, has_cdnn_, has_elementary_;
   std::vector<day> cdnn_on_, elementary_on_;  // when each completed the course (day_max: not)
 
-  unit_ix province_;
-  std::vector<unit_ix> district_units_, centre_units_, old_units_, new_units_, hamlet_units_;
+  std::vector<unit_ix> centre_units_, hamlet_units_;
 
   term dan_so_, y_te_, education_, certificate_, cong_chuc_, vien_chuc_, ctv_, vhw_, lanh_dao_;
   std::array<term, 3> ethnic_terms_{};

@@ -4,6 +4,7 @@
 #include "generate/generate.hpp"
 
 #include "generate/common.hpp"
+#include "generate/province.hpp"
 
 #include <algorithm>
 #include <array>
@@ -138,13 +139,7 @@ constexpr std::array<std::string_view, 38> new_communes = {
     "Khoen On",   "Mường Kim"};
 
 using ck = detail::commune_kind;
-
-struct commune_spec {
-  std::string_view name;
-  ck kind;
-  int district;   // index into districts
-  int successor;  // index into new_communes
-};
+using detail::commune_spec;
 
 // The 106 communes, wards and towns until 2025-06-30 and the commune each merged into.
 constexpr std::array<commune_spec, 106> old_communes = {{
@@ -281,38 +276,44 @@ std::vector<edu_spec> commune_education() {
 
 enum class level_tag : std::uint8_t { province, district, commune, village };
 
-/// What the generator knows about a unit beyond the record.
-struct unit_info {
-  level_tag tag = level_tag::province;
-  int district = -1;  // for districts, old communes and villages
-  int commune = -1;   // old commune index, for villages
-  int fresh = -1;     // new commune index, for new communes and villages
-};
 
-class lai_chau_builder : detail::builder {
- public:
-  lai_chau_builder() : builder(0x4C61694368617532ULL) { session_prefix_ = "LC"; }
-
-  registry build() {
-    lookup_terms();
-    build_territory();
-    build_province();
-    build_districts();
-    build_communes();
-    build_service_providers();
-    build_collaborators();
-    build_training();
-    return finish();
+/// The school that awarded an education code in a field.
+std::string_view school_for(std::string_view code, std::string_view field) {
+  if (code == "thac_si")
+    return field == "y_te_cong_cong" ? "Trường Đại học Y tế Công cộng" : "Trường Đại học Y Hà Nội";
+  if (code == "dai_hoc") {
+    if (field == "y_khoa" || field == "y_te_cong_cong" || field == "dieu_duong_ho_sinh")
+      return "Trường Đại học Y Dược Thái Nguyên";
+    if (field == "duoc") return "Trường Đại học Dược Hà Nội";
+    if (field == "luat") return "Trường Đại học Luật Hà Nội";
+    if (field == "dan_so_y_te") return "Trường Đại học Y tế Công cộng";
+    return "Trường Đại học Tây Bắc";
   }
+  if (code == "cao_dang") return "Trường Cao đẳng Y tế Điện Biên";
+  if (code == "trung_cap") return field == "khac" ? "Trường Cao đẳng Cộng đồng Lai Châu"
+                                                  : "Trường Trung cấp Y tế Lai Châu";
+  if (code == "so_cap") return "Trung tâm Y tế huyện";
+  return {};
+}
+
+constexpr detail::province_style style = {"Lai Châu", "012", "LC", ymd(2021, 6, 30), 400,
+                                          ymd(2021, 6, 30), ymd(2021, 9, 30), 700, school_for};
+
+class lai_chau_builder final : public detail::provincial_builder<level_tag> {
+ public:
+  lai_chau_builder() : provincial_builder(0x4C61694368617532ULL, style) {}
 
  private:
+  void build_workforce() override {
+    build_service_providers();
+    build_collaborators();
+  }
+
   // ---- vocabulary ----------------------------------------------------------------------
-  void lookup_terms() {
+  void lookup_terms() override {
     sector_dan_so_ = t(vocab::sectors, "dan_so");
     sector_y_te_ = t(vocab::sectors, "y_te");
     education_ = t(vocab::qualification_kinds, "education");
-    certificate_ = t(vocab::qualification_kinds, "certificate");
-    bd_dan_so_vien_ = t("certificate", "bd_dan_so_vien");
     ethnic_terms_ = {declared(vocab::ethnicities, {"kinh"}),
                      declared(vocab::ethnicities, {"thai"}),
                      declared(vocab::ethnicities, {"mong", "hmong", "h_mong"}),
@@ -322,18 +323,12 @@ class lai_chau_builder : detail::builder {
   }
 
   // ---- units -------------------------------------------------------------------------------
-  unit_ix add_unit(std::string id, std::string name, std::string_view level, std::string_view kind,
-                   day_range valid, unit_info info) {
-    info_.push_back(info);
-    return builder::add_unit(std::move(id), std::move(name), level, kind, valid);
-  }
-
   void add_quota(unit_ix u, std::string_view category, std::initializer_list<std::string_view> r,
                  std::int64_t count, day_range when) {
     builder::add_quota(u, category, r, sector_dan_so_, count, when);
   }
 
-  void build_territory() {
+  void build_territory() override {
     const std::size_t unit_count =
         1 + districts.size() + old_communes.size() + new_communes.size() + village_total;
     d_.units.reserve(unit_count);
@@ -342,45 +337,15 @@ class lai_chau_builder : detail::builder {
 
     for (std::size_t i = 0; i < districts.size(); ++i) {
       const auto& s = districts[i];
-      const unit_ix u = add_unit(std::string(s.id), std::string(s.name), "huyen",
-                                 s.city ? "thanh_pho" : "huyen", {day_min, last_old_day},
-                                 {level_tag::district, static_cast<int>(i)});
-      set_parent(u, province_);
-      district_units_.push_back(u);
+      const unit_ix u = add_district(s.id, s.name, s.city, i, level_tag::district);
       add_quota(u, "", {}, s.quota, {day_min, last_old_day});
     }
-
-    // New communes first in id order so old ones can name them as successor.
-    std::vector<unit_ix> fresh(new_communes.size());
-    for (std::size_t i = 0; i < new_communes.size(); ++i) {
-      const bool ward = i < 2;
-      std::string name = std::string(ward ? "Phường " : "Xã ") + std::string(new_communes[i]);
-      fresh[i] = add_unit(padded(3760 + 3 * i, 5), std::move(name), "xa",
-                          ward ? "phuong" : "xa", {first_new_day, day_max},
-                          {level_tag::commune, -1, -1, static_cast<int>(i)});
-      set_parent(fresh[i], province_);
-    }
-    new_units_ = fresh;
-
-    std::vector<int> predecessors(new_communes.size(), 0);
-    for (std::size_t i = 0; i < old_communes.size(); ++i) {
-      const auto& s = old_communes[i];
-      const unit_ix u = add_unit(padded(3385 + 3 * i, 5),
-                                 std::string(detail::prefix_of(s.kind)) + std::string(s.name), "xa",
-                                 detail::code_of(s.kind),
-                                 {day_min, last_old_day},
-                                 {level_tag::commune, s.district, static_cast<int>(i), s.successor});
-      set_parent(u, district_units_[static_cast<std::size_t>(s.district)]);
-      at(u).successor = fresh[static_cast<std::size_t>(s.successor)];
-      ++predecessors[static_cast<std::size_t>(s.successor)];
-      old_units_.push_back(u);
-      add_quota(u, "vien_chuc", {"chuyen_trach_dan_so_xa"}, 1, {day_min, last_old_day});
-    }
-    // Each merged commune keeps one population officer post per commune it absorbed.
-    for (std::size_t i = 0; i < fresh.size(); ++i)
-      add_quota(fresh[i], "vien_chuc", {"chuyen_trach_dan_so_xa"}, predecessors[i],
-                {first_new_day, day_max});
-
+    // New communes first in id order so old ones can name them as successor; each merged
+    // commune keeps one population officer post per commune it absorbed.
+    std::vector<detail::new_commune_spec> fresh;
+    for (std::size_t i = 0; i < new_communes.size(); ++i) fresh.push_back({new_communes[i], i < 2});
+    add_new_communes(fresh, 3760, 3, level_tag::commune);
+    add_old_communes(old_communes, 3385, 3, level_tag::commune, sector_dan_so_);
     build_villages();
   }
 
@@ -442,14 +407,8 @@ class lai_chau_builder : detail::builder {
 
   // ---- persons, posts and qualifications ---------------------------------------------------
   person_ix add_person(ethnic g, bool female, day birth) {
-    const name_set& n = name_sets[static_cast<std::size_t>(g)];
-    // Given name, middle name, surname: the order the example was first drawn in.
-    const std::string_view given = r_.pick(female ? n.female_given : n.male_given);
-    const std::string_view middle = r_.pick(female ? n.female_middle : n.male_middle);
-    const std::string_view surname = r_.pick(n.surnames);
-    const person_ix p = builder::add_person(padded(d_.persons.size() + 1, 5, "LC"),
-                                            detail::join_name(surname, middle, given), female, birth,
-                                            ethnic_terms_[static_cast<std::size_t>(g)], "012");
+    const auto k = static_cast<std::size_t>(g);
+    const person_ix p = add_named_person(name_sets[k], female, birth, ethnic_terms_[k], false);
     holds_.push_back(false);
     return p;
   }
@@ -467,44 +426,7 @@ class lai_chau_builder : detail::builder {
   }
 
   void add_education(person_ix p, const edu_spec& e, day start) {
-    if (e.code == "chua_qua_dao_tao") {
-      add_qual(p, education_, t(vocab::education, e.code), {}, day_min);
-      return;
-    }
-    const term field = e.field.empty() ? term{} : t(vocab::fields, e.field);
-    const day birth = d_.persons[p.value].birth_date;
-    if (e.code == "thac_si") {
-      // A master's on top of a degree taken before recruitment.
-      add_qual(p, education_, t(vocab::education, "dai_hoc"), field,
-               std::min(start - r_.between(60, 400), birth + 23 * 365), day_max,
-               std::string(school_for("dai_hoc", e.field)));
-      const day lo = start + 3 * 365;
-      const day hi = ymd(2021, 6, 30);
-      add_qual(p, education_, t(vocab::education, "thac_si"), field,
-               lo < hi ? r_.between(lo, hi) : hi, day_max, std::string(school_for("thac_si", e.field)));
-      return;
-    }
-    const day awarded = std::max(start - r_.between(30, 900), birth + 18 * 365);
-    add_qual(p, education_, t(vocab::education, e.code), field, std::min(awarded, start),
-             day_max, std::string(school_for(e.code, e.field)));
-  }
-
-  static std::string_view school_for(std::string_view code, std::string_view field) {
-    if (code == "thac_si")
-      return field == "y_te_cong_cong" ? "Trường Đại học Y tế Công cộng" : "Trường Đại học Y Hà Nội";
-    if (code == "dai_hoc") {
-      if (field == "y_khoa" || field == "y_te_cong_cong" || field == "dieu_duong_ho_sinh")
-        return "Trường Đại học Y Dược Thái Nguyên";
-      if (field == "duoc") return "Trường Đại học Dược Hà Nội";
-      if (field == "luat") return "Trường Đại học Luật Hà Nội";
-      if (field == "dan_so_y_te") return "Trường Đại học Y tế Công cộng";
-      return "Trường Đại học Tây Bắc";
-    }
-    if (code == "cao_dang") return "Trường Cao đẳng Y tế Điện Biên";
-    if (code == "trung_cap") return field == "khac" ? "Trường Cao đẳng Cộng đồng Lai Châu"
-                                                    : "Trường Trung cấp Y tế Lai Châu";
-    if (code == "so_cap") return "Trung tâm Y tế huyện";
-    return {};
+    provincial_builder::add_education(p, e.code, e.field, start);
   }
 
   /// The bd_dan_so_vien certificate of a 2021 holder: either earned in one of the 2017–2021
@@ -517,22 +439,8 @@ class lai_chau_builder : detail::builder {
     record_certificate(p, start);
   }
   void record_certificate(person_ix p, day start) {
-    const day lo = std::max(start - 900, ymd(2006, 1, 1));
-    const day hi = std::min(start + 1800, ymd(2021, 11, 15));
-    add_qual(p, certificate_, bd_dan_so_vien_, {}, lo < hi ? r_.between(lo, hi) : hi, day_max,
-             "Chi cục Dân số - KHHGĐ tỉnh Lai Châu");
+    add_dsv_certificate(p, std::max(start - 900, ymd(2006, 1, 1)), std::min(start + 1800, ymd(2021, 11, 15)));
     holds_[p.value] = true;
-  }
-
-  /// Professional title of a population public employee; from 2026-07-01 the ranks become
-  /// career steps, so a title held then is closed and the step recorded.
-  void add_title(person_ix p, bool university, day start, day leaves) {
-    const day awarded = start + r_.between(330, 400);
-    builder::add_title(p,
-                       {t("professional_title", university ? "dan_so_vien_hang_iii" : "dan_so_vien_hang_iv"),
-                        t("professional_title", university ? "bac_2" : "bac_1"), "Sở Nội vụ tỉnh Lai Châu",
-                        "Sở Y tế tỉnh Lai Châu"},
-                       awarded, leaves);
   }
 
   bool female_share(int permille) { return r_.chance(permille); }
@@ -543,7 +451,7 @@ class lai_chau_builder : detail::builder {
 
   // Province: the sub-department's 13 (12 civil servants, 1 contract), two who left before
   // 2021, one leaver and one hire after.
-  void build_province() {
+  void build_province() override {
     const std::array<int, ethnic_count> mix = {55, 25, 8, 7, 0, 5};
     // Two officers who retired before the plan, so history has leavers.
     for (int k = 0; k < 2; ++k) {
@@ -565,7 +473,7 @@ class lai_chau_builder : detail::builder {
       add_post(p, province_, {}, s.category, roles(s.roles), sector_dan_so_, start, end);
       add_education(p, s.edu, start);
       if (s.edu.certificate) mark_certificate(p, start);
-      add_civil_servant_extras(p, start, i < 3, s.category == "cong_chuc");
+      if (s.category == "cong_chuc") add_civil_servant_extras(p, start, i < 3);
     }
     // The replacement of the officer who moved.
     const day start = ymd(2023, 10, 2);
@@ -573,21 +481,15 @@ class lai_chau_builder : detail::builder {
     add_post(p, province_, {}, "cong_chuc", roles({"chuyen_vien_dan_so"}), sector_dan_so_, start,
              day_max);
     add_education(p, {"dai_hoc", "kinh_te_quan_ly", false}, start);
-    add_civil_servant_extras(p, start, false, true);
+    add_civil_servant_extras(p, start, false);
     // From 2025-07-01 the province absorbs the district population staff (build_districts).
     add_quota(province_, "", {}, 13, {day_min, last_old_day});
     add_quota(province_, "", {}, 35, {first_new_day, day_max});
   }
 
-  void add_civil_servant_extras(person_ix p, day start, bool leader, bool civil_servant) {
-    if (!civil_servant) return;
-    builder::add_civil_servant_extras(p, start, leader,
-                                      {ymd(2021, 6, 30), ymd(2021, 9, 30), "Trường Chính trị tỉnh Lai Châu", 700});
-  }
-
   // Districts: quotas 42, 36 in post (public employees of the district centres), leaders and
   // trainers among them; abolished on 2025-06-30, when most staff move to the province.
-  void build_districts() {
+  void build_districts() override {
     std::vector<edu_spec> edu = district_education();
     {
       std::vector<edu_spec> rest(edu.begin() + 8, edu.end());
@@ -614,7 +516,7 @@ class lai_chau_builder : detail::builder {
         add_post(p, du, {}, "vien_chuc", r, sector_dan_so_, start, end);
         add_education(p, e, start);
         if (e.certificate) mark_certificate(p, start);
-        if (leader) add_civil_servant_extras(p, start, false, true);
+        if (leader) add_civil_servant_extras(p, start, false);
         district_staff_.push_back({p, static_cast<int>(di), leader, e.code == "dai_hoc", end});
       }
       // A predecessor in the first districts, gone before the plan.
@@ -660,16 +562,9 @@ class lai_chau_builder : detail::builder {
                 last_day_in_post(s.p));
   }
 
-  unit_ix new_commune_in(int district) {
-    std::vector<int> options;
-    for (const auto& c : old_communes)
-      if (c.district == district) options.push_back(c.successor);
-    return new_units_[static_cast<std::size_t>(options[r_.below(options.size())])];
-  }
-
   // Communes: one population officer per commune, employed by the district centre and seconded
   // (biệt phái) to the commune; from 2025-07-01 employed by the merged commune.
-  void build_communes() {
+  void build_communes() override {
     std::vector<edu_spec> edu = commune_education();
     r_.shuffle(edu);
     // Seed 002: before 2015 communes recruited below the needed level.
@@ -859,15 +754,14 @@ class lai_chau_builder : detail::builder {
     return n;
   }
 
-  bool is_level(const assignment& a, level_tag tag) const { return info_[a.unit.value].tag == tag; }
+  bool is_level(const assignment& a, level_tag tag) const { return tag_of(a) == tag; }
   std::string district_location(int di) const {
     const auto& s = districts[static_cast<std::size_t>(di)];
     return std::string(s.city ? "Trung tâm Y tế thành phố " : "Trung tâm Y tế huyện ") +
            std::string(s.name.substr(s.name.find(' ') + 1));
   }
-  int district_of(const assignment& a) const { return info_[a.unit.value].district; }
 
-  void build_training() {
+  void build_training() override {
     const std::size_t n = d_.persons.size();
     d_.courses.reserve(12);
     const course_plan dsv = add_course("BD-DSV", "Bồi dưỡng dân số viên", "boi_duong",
@@ -1180,7 +1074,6 @@ class lai_chau_builder : detail::builder {
     bool university;
   };
 
-  std::vector<unit_info> info_;
   std::vector<bool> holds_;                         // holds bd_dan_so_vien
   std::vector<person_ix> derived_holders_;
   std::vector<district_person> district_staff_;
@@ -1188,10 +1081,9 @@ class lai_chau_builder : detail::builder {
   std::vector<person_ix> providers_;
   std::vector<std::uint32_t> trained_years_;  // bit y-2016: a refresher completed in year y
 
-  unit_ix province_;
-  std::vector<unit_ix> district_units_, old_units_, new_units_, village_units_;
+  std::vector<unit_ix> village_units_;
 
-  term sector_dan_so_, sector_y_te_, education_, certificate_, bd_dan_so_vien_;
+  term sector_dan_so_, sector_y_te_, education_;
   std::array<term, ethnic_count> ethnic_terms_{};
 };
 
