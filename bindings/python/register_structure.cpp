@@ -30,14 +30,22 @@ void register_structure(py::module_& m) {
         return "<nangluc.StructureReport as of " + format_day(s.as_of) + ": " + std::to_string(s.levels.size()) + " levels>";
       });
 
+  // Without a sector, the profile's (default_structure_spec): no profile code here.
+  m.def("workforce_structure",
+        [](const registry& reg, const date& on) {
+          py::gil_scoped_release release;
+          return workforce_structure(reg, to_day(on));
+        },
+        py::arg("registry"), py::arg("on"),
+        "The workforce structure as of a date for posts of the profile's workforce sector. A person "
+        "is counted once per level, by the level of their post's unit.");
   m.def("workforce_structure",
         [](const registry& reg, const date& on, const std::optional<std::string>& sector) {
           py::gil_scoped_release release;
           return workforce_structure(reg, to_day(on), sector.value_or(""));
         },
-        py::arg("registry"), py::arg("on"), py::arg("sector") = "dan_so",
-        "The workforce structure as of a date for posts of `sector` (None: every sector). A person "
-        "is counted once per level, by the level of their post's unit.");
+        py::arg("registry"), py::arg("on"), py::arg("sector"),
+        "The workforce structure as of a date for posts of `sector` (None: every sector).");
 }
 
 }  // namespace nangluc::python

@@ -36,9 +36,32 @@ struct structure_report {
   friend bool operator==(const structure_report&, const structure_report&) = default;
 };
 
-/// Builds the report as of day d for posts of `sector` ("" = every sector). A person is
-/// counted once per level, by the level of their post's unit (after successor mapping).
-[[nodiscard]] structure_report workforce_structure(const registry& reg, day d,
-                                                   const std::string& sector = "dan_so");
+/// What the report counts. Its codes are the profile's vocabulary codes; the report itself
+/// knows none of them. default_structure_spec gives the registry's profile's.
+struct structure_spec {
+  std::string sector;            ///< `sectors` code of the posts counted, "" for all
+  std::string education_kind;    ///< `qualification_kinds` code whose held code of greatest
+                                 ///< rank (in the vocabulary named after it) is the highest
+                                 ///< education, "" for none
+  std::string field_group;       ///< group of `fields` counted apart (`education_y_duoc`), "" for none
+  std::string certificate_kind;  ///< `qualification_kinds` code whose holders are counted by
+                                 ///< code (the vocabulary named after it), "" for none
+  friend bool operator==(const structure_spec&, const structure_spec&) = default;
+};
+
+/// The spec of the registry's profile. What the profile's vocabularies say is read from them
+/// (the field group is the group of its `fields`: `y_duoc` in vn-population; the education
+/// kind is the format's `education`); the rest is the profile's choice (vn-population: posts
+/// of sector `dan_so`, holders of `certificate` qualifications).
+[[nodiscard]] structure_spec default_structure_spec(const registry& reg);
+
+/// Builds the report as of day d. A person is counted once per level, by the level of their
+/// post's unit (after successor mapping). A sector the registry's vocabularies do not have
+/// throws argument_error; another code of the spec they do not have counts nothing.
+[[nodiscard]] structure_report workforce_structure(const registry& reg, day d, const structure_spec& spec);
+/// The same with the profile's spec (default_structure_spec).
+[[nodiscard]] structure_report workforce_structure(const registry& reg, day d);
+/// The same with the profile's spec for posts of `sector` ("" = every sector).
+[[nodiscard]] structure_report workforce_structure(const registry& reg, day d, const std::string& sector);
 
 }  // namespace nangluc

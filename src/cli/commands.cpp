@@ -235,8 +235,10 @@ int run_structure(const structure_args& a, std::ostream& out, std::ostream& err)
   return guarded(err, [&] {
     const day d = as_of_or_today(a.as_of);
     const auto reg = load_registry(a.registry);
-    const std::string sector = a.sector == "all" ? "" : a.sector;
-    const auto s = workforce_structure(reg, d, sector);
+    structure_spec spec = default_structure_spec(reg);
+    if (a.sector == "all") spec.sector.clear();
+    else if (!a.sector.empty()) spec.sector = a.sector;
+    const auto s = workforce_structure(reg, d, spec);
     if (a.format == "json") {
       nlohmann::ordered_json j;
       j["format"] = "nangluc/structure@1";

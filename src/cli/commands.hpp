@@ -19,7 +19,7 @@ struct convert_args {
 struct structure_args {
   std::string registry;
   std::optional<std::string> as_of;
-  std::string sector = "dan_so";
+  std::string sector;  // "" = the profile's (default_structure_spec), "all" = every sector
   std::string format = "table";
   language lang = language::vi;
 };

@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
   auto* structure = app.add_subcommand("structure", "Workforce table per level: quota, present, education, certificates");
   structure->add_option("REGISTRY", st.registry, "registry JSON file or folder of CSV tables")->required();
   structure->add_option("--as-of", st.as_of, "date (YYYY-MM-DD or dd/mm/yyyy); default today");
-  structure->add_option("--sector", st.sector, "sector code to count, or 'all' (default dan_so)");
+  structure->add_option("--sector", st.sector, "sector code to count, or 'all' (default: the profile's workforce sector)");
   structure->add_option("--format", st.format, "table, json or csv")->check(CLI::IsMember({"table", "json", "csv"}));
   structure->add_option("--lang", lang, "labels: vi or en")->check(CLI::IsMember({"vi", "en"}));
 
