@@ -192,6 +192,11 @@ class provincial_builder : public builder {
     add_qual(p, kind, t(vocab::education, code), field, std::min(awarded, start), day_max,
              std::string(style_.school_for(code, field_code)));
   }
+  /// A public-health degree completed while working (vừa làm vừa học), between from and to.
+  void add_degree_while_working(person_ix p, day from, day to) {
+    add_qual(p, t(vocab::qualification_kinds, "education"), t(vocab::education, "dai_hoc"),
+             t(vocab::fields, "y_te_cong_cong"), r_.between(from, to), day_max, "Trường Đại học Y tế Công cộng");
+  }
   /// The population-worker certificate (bồi dưỡng dân số viên), awarded between lo and hi.
   void add_dsv_certificate(person_ix p, day lo, day hi) {
     add_qual(p, t(vocab::qualification_kinds, "certificate"), t("certificate", "bd_dan_so_vien"), {},
