@@ -144,9 +144,9 @@ py::dict frame_columns(const std::vector<report_ptr>& reports) {
     }
     for (const auto& tr : rp->rep.targets) {
       const nangluc::target* t = pl.find_target(tr.target_id);
-      const bool counts = t && t->measure == nangluc::measure::activity_count;
+      const bool counts = t && t->measure() == nangluc::measure::activity_count;
       const py::object target_id = text(tr.target_id);
-      const py::object measure_code = t ? text(std::string(to_string(t->measure))) : none;
+      const py::object measure_code = t ? text(std::string(to_string(t->measure()))) : none;
       for (const auto& m : tr.results) {
         const py::object label = text(m.label);
         auto fill = [&](const result_row* row) {

@@ -35,7 +35,7 @@ void register_plan(py::module_& m) {
       .def_property_readonly("title", [](const target_view& v) { return v.t().title.in("vi"); },
                              "The title in Vietnamese (title_en: in English).")
       .def_property_readonly("title_en", [](const target_view& v) { return v.t().title.in("en"); })
-      .def_property_readonly("measure", [](const target_view& v) { return std::string(to_string(v.t().measure)); })
+      .def_property_readonly("measure", [](const target_view& v) { return std::string(to_string(v.t().measure())); })
       .def_property_readonly("milestones", [](const target_view& v) {
             py::list out;
             for (const auto& ms : v.t().milestones) {
@@ -50,10 +50,13 @@ void register_plan(py::module_& m) {
             }
             return out;
           }, "[{'kind', 'phase', 'start', 'due', 'threshold'}] in the plan's order.")
-      .def_property_readonly("years", [](const target_view& v) { return v.t().years; },
+      .def_property_readonly("years", [](const target_view& v) {
+            const auto* annual = v.t().as<annual_person_coverage>();
+            return annual ? annual->years : std::vector<int>{};
+          },
                              "annual_person_coverage: the years evaluated (empty: every year of the period).")
       .def("__repr__", [](const target_view& v) {
-        return "<nangluc.Target " + v.t().id + " (" + std::string(to_string(v.t().measure)) + "): " + v.t().title.in("vi") + ">";
+        return "<nangluc.Target " + v.t().id + " (" + std::string(to_string(v.t().measure())) + "): " + v.t().title.in("vi") + ">";
       });
 
   py::class_<plan, plan_holder>(m, "Plan",

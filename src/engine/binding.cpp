@@ -41,15 +41,16 @@ class binder {
     return set;
   }
 
-  bound_selector selector_of(const selector& s, const std::string& where, int depth = 0) {
-    if (!s.group.empty()) {
-      auto it = p_.groups.find(s.group);
+  bound_selector selector_of(const selector& sel, const std::string& where, int depth = 0) {
+    if (const auto* g = sel.group()) {
+      auto it = p_.groups.find(g->name);
       if (it == p_.groups.end() || depth > 32) {
-        problems_.error("unknown_group", file_, where, "no group named '" + s.group + "' in the plan");
+        problems_.error("unknown_group", file_, where, "no group named '" + g->name + "' in the plan");
         return {};
       }
-      return selector_of(it->second, "/groups/" + s.group, depth + 1);
+      return selector_of(it->second, "/groups/" + g->name, depth + 1);
     }
+    const auto& s = *sel.fields();
     bound_selector b;
     b.category = terms(s.category, vocab::categories, where + "/category");
     b.roles = terms(s.roles, vocab::roles, where + "/roles");
@@ -102,62 +103,64 @@ class binder {
   }
 
   bound_criterion criterion_of(const criterion& c, const std::string& where, int depth = 0) {
+    if (const auto* named = std::get_if<criterion_ref>(&c.kind)) {
+      auto it = p_.criteria.find(named->name);
+      if (it == p_.criteria.end() || depth > 32) {
+        problems_.error("unknown_criterion", file_, where, "no criterion named '" + named->name + "' in the plan");
+        bound_criterion none;
+        none.what = bound_criterion::kind::any_of;  // matches nobody; the load fails anyway
+        return none;
+      }
+      return criterion_of(it->second, "/criteria/" + named->name, depth + 1);
+    }
     bound_criterion b;
-    b.what = c.what;
-    switch (c.what) {
-      case criterion::kind::named: {
-        auto it = p_.criteria.find(c.name);
-        if (it == p_.criteria.end() || depth > 32) {
-          problems_.error("unknown_criterion", file_, where, "no criterion named '" + c.name + "' in the plan");
-          b.what = criterion::kind::any_of;  // matches nobody; the load fails anyway
-          return b;
-        }
-        return criterion_of(it->second, "/criteria/" + c.name, depth + 1);
-      }
-      case criterion::kind::training:
-        b.course_matches = courses_matching(c.courses, c.kinds, c.topics, where + "/training");
-        b.within = c.within;
-        b.min_hours = c.min_hours;
-        break;
-      case criterion::kind::qualification: {
-        const std::string q = where + "/qualification";
-        const auto& kinds = r_.vocab(vocab::qualification_kinds);
-        auto k = kinds.find(c.qualification_kind);
-        if (!k || !kinds[*k].declared) {
-          problems_.error("unknown_code", file_, q + "/kind",
-                          "unknown code '" + c.qualification_kind + "' in vocabulary 'qualification_kinds'");
-          break;
-        }
-        b.qualification_kind = *k;
-        b.code_vocabulary = c.qualification_kind;
-        b.codes = terms(c.codes, c.qualification_kind, q + "/codes");
-        b.fields = terms(c.fields, vocab::fields, q + "/fields");
-        if (const auto* v = r_.vocabularies().find(c.qualification_kind)) {
-          b.rank_of.resize(v->size(), -1);
-          for (std::size_t i = 0; i < v->size(); ++i) b.rank_of[i] = v->entries()[i].rank.value_or(-1);
-          if (!c.min_rank.empty()) {
-            auto t = v->find(c.min_rank);
-            if (!t || !(*v)[*t].rank)
-              problems_.error("unknown_code", file_, q + "/min_rank",
-                              "'" + c.min_rank + "' is not a ranked code of vocabulary '" + c.qualification_kind + "'");
-            else
-              b.min_rank = *(*v)[*t].rank;
-          }
-        }
-        break;
-      }
-      case criterion::kind::all_of:
-      case criterion::kind::any_of:
-      case criterion::kind::negation: {
-        const char* name = c.what == criterion::kind::all_of   ? "/all_of/"
-                           : c.what == criterion::kind::any_of ? "/any_of/"
-                                                                : "/not/";
-        for (std::size_t i = 0; i < c.children.size(); ++i)
-          b.children.push_back(criterion_of(c.children[i], where + name + std::to_string(i), depth + 1));
-        break;
-      }
+    auto children = [&](const std::vector<criterion>& items, const char* name) {
+      for (std::size_t i = 0; i < items.size(); ++i)
+        b.children.push_back(criterion_of(items[i], where + name + std::to_string(i), depth + 1));
+    };
+    if (const auto* t = std::get_if<training_criterion>(&c.kind)) {
+      b.what = bound_criterion::kind::training;
+      b.course_matches = courses_matching(t->courses, t->kinds, t->topics, where + "/training");
+      b.within = t->within;
+      b.min_hours = t->min_hours;
+    } else if (const auto* q = std::get_if<qualification_criterion>(&c.kind)) {
+      b.what = bound_criterion::kind::qualification;
+      bind_qualification(*q, where + "/qualification", b);
+    } else if (const auto* all = std::get_if<all_of_criteria>(&c.kind)) {
+      b.what = bound_criterion::kind::all_of;
+      children(all->items, "/all_of/");
+    } else if (const auto* any = std::get_if<any_of_criteria>(&c.kind)) {
+      b.what = bound_criterion::kind::any_of;
+      children(any->items, "/any_of/");
+    } else if (const auto* neg = std::get_if<not_criterion>(&c.kind)) {
+      b.what = bound_criterion::kind::negation;
+      if (!neg->item.empty()) b.children.push_back(criterion_of(neg->item.front(), where + "/not", depth + 1));
     }
     return b;
+  }
+
+  void bind_qualification(const qualification_criterion& c, const std::string& q, bound_criterion& b) {
+    const auto& kinds = r_.vocab(vocab::qualification_kinds);
+    auto k = kinds.find(c.kind);
+    if (!k || !kinds[*k].declared) {
+      problems_.error("unknown_code", file_, q + "/kind", "unknown code '" + c.kind + "' in vocabulary 'qualification_kinds'");
+      return;
+    }
+    b.qualification_kind = *k;
+    b.code_vocabulary = c.kind;
+    b.codes = terms(c.codes, c.kind, q + "/codes");
+    b.fields = terms(c.fields, vocab::fields, q + "/fields");
+    const auto* v = r_.vocabularies().find(c.kind);
+    if (!v) return;
+    b.rank_of.resize(v->size(), -1);
+    for (std::size_t i = 0; i < v->size(); ++i) b.rank_of[i] = v->entries()[i].rank.value_or(-1);
+    if (c.min_rank.empty()) return;
+    auto t = v->find(c.min_rank);
+    if (!t || !(*v)[*t].rank)
+      problems_.error("unknown_code", file_, q + "/min_rank",
+                      "'" + c.min_rank + "' is not a ranked code of vocabulary '" + c.kind + "'");
+    else
+      b.min_rank = *(*v)[*t].rank;
   }
 
   std::vector<bound_target> run() {
@@ -169,16 +172,22 @@ class binder {
       const std::string where = "/targets/" + std::to_string(i);
       bound_target b;
       b.source = &t;
-      if (t.population) b.population = selector_of(*t.population, where + "/population");
-      if (t.criterion) b.criterion = criterion_of(*t.criterion, where + "/criterion");
-      if (t.measure == measure::activity_count)
-        b.activity_courses = courses_matching(t.filter.courses, t.filter.kinds, t.filter.topics, where + "/filter");
-      if (t.measure == measure::unit_coverage) {
+      b.measure = t.measure();
+      b.denominator = t.denominator();
+      if (const auto* s = t.population()) b.population = selector_of(*s, where + "/population");
+      if (const auto* c = t.criterion()) b.criterion = criterion_of(*c, where + "/criterion");
+      if (const auto* count = t.as<activity_count>()) {
+        const auto& f = count->filter;
+        b.activity_courses = courses_matching(f.courses, f.kinds, f.topics, where + "/filter");
+        b.count = count->count;
+      }
+      if (const auto* units = t.as<unit_coverage>()) {
+        b.min_per_unit = units->min_per_unit;
         const auto& levels = r_.vocab(vocab::levels);
-        auto l = levels.find(t.unit_level);
+        auto l = levels.find(units->unit_level);
         if (!l || !levels[*l].declared)
           problems_.error("unknown_code", file_, where + "/unit_level",
-                          "unknown code '" + t.unit_level + "' in vocabulary 'levels'");
+                          "unknown code '" + units->unit_level + "' in vocabulary 'levels'");
         else
           b.unit_level = *l;
       }

@@ -31,8 +31,10 @@ struct bound_selector {
   std::vector<bound_selector> all_of, any_of, negated;
 };
 
+// A criterion bound to a registry: a tagged struct, so the engine's per-person checks switch on
+// a small enum; named criteria are resolved away.
 struct bound_criterion {
-  criterion::kind what = criterion::kind::training;
+  enum class kind : std::uint8_t { training, qualification, all_of, any_of, negation } what = kind::training;
   // training
   std::vector<bool> course_matches;  // by course index
   training_range within;
@@ -47,12 +49,17 @@ struct bound_criterion {
   std::vector<bound_criterion> children;
 };
 
+// A target bound to a registry: its measure's fields in the form the engine reads.
 struct bound_target {
   const nangluc::target* source = nullptr;
+  nangluc::measure measure = measure::person_coverage;
   std::optional<bound_selector> population;
   std::optional<bound_criterion> criterion;
+  denominator_policy denominator = denominator_policy::in_post_at_end;  // person counts
   std::vector<bool> activity_courses;  // activity_count: by course index
+  count_kind count = count_kind::person_times;  // activity_count
   term unit_level;                     // unit_coverage
+  std::int64_t min_per_unit = 1;       // unit_coverage
 };
 
 /// Binds every target of `p` to `r`, reporting unknown codes, units and courses into

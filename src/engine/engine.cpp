@@ -287,7 +287,7 @@ struct engine {
   // ---- criteria -------------------------------------------------------------------------------
   bool meets(const bound_criterion& c, person_ix person, day a, day e) const {
     switch (c.what) {
-      case criterion::kind::training: {
+      case bound_criterion::kind::training: {
         day from = a;
         if (c.within.what == training_range::kind::ever) from = day_min;
         else if (c.within.what == training_range::kind::period) from = subtract_period(e, c.within.length) + 1;
@@ -303,7 +303,7 @@ struct engine {
         }
         return n > 0 && (!c.min_hours || hours >= *c.min_hours);
       }
-      case criterion::kind::qualification: {
+      case bound_criterion::kind::qualification: {
         if (c.qualification_kind.is_none()) return false;
         auto fits = [&](term kind, term code, term field) {
           if (kind != c.qualification_kind) return false;
@@ -329,16 +329,14 @@ struct engine {
         }
         return false;
       }
-      case criterion::kind::all_of:
+      case bound_criterion::kind::all_of:
         return std::all_of(c.children.begin(), c.children.end(),
                            [&](const bound_criterion& k) { return meets(k, person, a, e); });
-      case criterion::kind::any_of:
+      case bound_criterion::kind::any_of:
         return std::any_of(c.children.begin(), c.children.end(),
                            [&](const bound_criterion& k) { return meets(k, person, a, e); });
-      case criterion::kind::negation:
+      case bound_criterion::kind::negation:
         return !c.children.empty() && !meets(c.children.front(), person, a, e);
-      case criterion::kind::named:
-        return false;  // bound criteria never stay named
     }
     return false;
   }
@@ -347,7 +345,7 @@ struct engine {
   std::optional<day> last_completion(const bound_criterion& c, person_ix person, day e) const {
     std::optional<day> best;
     auto visit = [&](auto&& self, const bound_criterion& node) -> void {
-      if (node.what == criterion::kind::training) {
+      if (node.what == bound_criterion::kind::training) {
         for (auto ex : r.enrollments_of(person)) {
           const auto& en = r[ex];
           if (en.status != enrollment_status::completed) continue;
@@ -413,7 +411,7 @@ struct engine {
     const auto ti = static_cast<std::size_t>(&t - targets.data());
     const auto& posts = prep.candidates[ti];
     const bool matched = prep.candidates_match[ti];
-    const auto policy = t.source->denominator;
+    const auto policy = t.denominator;
     auto pass = [&](std::size_t from, std::size_t to, std::span<tallies* const> part) {
       std::vector<unit_ix> units;
       day last = 0;
@@ -478,7 +476,7 @@ struct engine {
     for (unit_ix u : pt.tree.subtree(scope)) {
       if (r[u].level != t.unit_level) continue;
       out.denominator.add({u});
-      if (covered.at(u) >= static_cast<double>(t.source->min_per_unit)) out.numerator.add({u});
+      if (covered.at(u) >= static_cast<double>(t.min_per_unit)) out.numerator.add({u});
     }
     out.denominator.finish();
     out.numerator.finish();
@@ -571,16 +569,17 @@ struct engine {
   // Activity counts, attributed to organizers (sessions, costs, head-counts) or to the unit of
   // the participant's post on the completion date.
   void count_activity(const bound_target& t, day a, const point& pt, unit_ix scope, tallies& out) const {
-    const auto kind = t.source->count;
+    const auto kind = t.count;
     auto organizer_unit = [&](const session& s) {
       if (s.organizer.is_none()) return scope;  // no organizer: the whole scope's, at its root
       // An organizer abolished with no successor (a district after 2025-07-01) still held its
-      // classes: they count for the nearest unit above it that exists at e (§7) — an ancestor
-      // itself, not an ended ancestor's successor, which was never above the organizer.
+      // classes: they count for the nearest unit above it that stands at e (§7) — an ancestor, or
+      // the unit that took an ended ancestor over, as posts are mapped: a district's classes stay
+      // in its province when the province merges into a new one.
       unit_ix u = pt.resolved[s.organizer.value];
       for (unit_ix o = s.organizer; u.is_none() && !o.is_none();) {
         o = r.parent(o, r[o].valid.to);
-        if (!o.is_none() && r.is_valid(o, pt.e)) u = o;
+        if (!o.is_none()) u = pt.resolved[o.value];
       }
       return !u.is_none() && pt.tree.in_subtree(u, scope) ? u : unit_ix{};
     };
@@ -644,7 +643,7 @@ struct engine {
   }
 
   void count(const bound_target& t, day a, const point& pt, unit_ix scope, tallies& out) const {
-    switch (t.source->measure) {
+    switch (t.measure) {
       case measure::person_coverage:
       case measure::annual_person_coverage: count_persons(t, a, pt, scope, out); break;
       case measure::unit_coverage: count_units(t, a, pt, scope, out); break;
@@ -670,8 +669,8 @@ struct milestone_spec {
 
 std::vector<milestone_spec> milestones_of(const plan& p, const target& t) {
   std::vector<milestone_spec> out;
-  if (t.measure == measure::annual_person_coverage) {
-    std::vector<int> years = t.years;
+  if (const auto* annual = t.as<annual_person_coverage>()) {
+    std::vector<int> years = annual->years;
     if (years.empty()) {
       const int first = to_date(p.period.from).year(), last = to_date(p.period.to).year();
       for (int y = first; y <= last; ++y) years.push_back(y);
@@ -680,7 +679,7 @@ std::vector<milestone_spec> milestones_of(const plan& p, const target& t) {
       milestone_spec m;
       m.label = std::to_string(y);
       m.window = {to_day(date(static_cast<unsigned short>(y), 1, 1)), to_day(date(static_cast<unsigned short>(y), 12, 31))};
-      m.threshold.min_percent_x100 = t.min_percent_x100;
+      m.threshold.min_percent_x100 = annual->min_percent_x100;
       out.push_back(std::move(m));
     }
     return out;
@@ -749,6 +748,11 @@ struct evaluator::impl {
 
   impl(const nangluc::plan& p, const nangluc::registry& r) : plan(p), reg(&r) {
     detail::problem_list problems;
+    // A plan built or changed in code meets the checks of a plan file, with the same codes;
+    // only then is it bound (a window ending before it starts never reaches the engine).
+    for (auto& found : validate(plan))
+      if (found.severity == severity::error) problems.add(std::move(found));
+    problems.throw_if_errors();
     targets = detail::bind_plan(plan, r, problems, plan.source.empty() ? "plan" : plan.source);
     problems.throw_if_errors();
     prepare();
@@ -785,11 +789,12 @@ struct evaluator::impl {
     for (std::size_t t = 0; t < targets.size(); ++t) {
       prep.person_class[t] = t;
       const auto& a = *targets[t].source;
-      if (!a.population || a.measure == measure::activity_count) continue;
+      if (!a.population() || a.measure() == measure::activity_count) continue;
+      auto same = [](const auto* x, const auto* y) { return x == y || (x && y && *x == *y); };
       for (std::size_t k = 0; k < t; ++k) {
         const auto& b = *targets[k].source;
-        if (b.measure != measure::activity_count && a.population == b.population && a.criterion == b.criterion &&
-            a.denominator == b.denominator) {
+        if (b.measure() != measure::activity_count && same(a.population(), b.population()) &&
+            same(a.criterion(), b.criterion()) && a.denominator() == b.denominator()) {
           prep.person_class[t] = prep.person_class[k];
           break;
         }
@@ -852,7 +857,7 @@ struct evaluator::impl {
       for (const auto& code : opt.levels) wanted[levels.at(code).value] = true;
     } else {
       // The subtree is a range of preorder positions: sub[i] is at the root's position + 1 + i.
-      const auto& filled = tg.measure == measure::activity_count ? t.numerator : t.denominator;
+      const auto& filled = tg.measure() == measure::activity_count ? t.numerator : t.denominator;
       const std::uint32_t first = pt.tree.position(root) + 1;
       for (std::uint32_t i = 0; i < sub.size(); ++i)
         if (filled.at_position(first + i) > 0) wanted[prep.level_of[sub[i].value]] = true;
@@ -940,7 +945,7 @@ struct evaluator::impl {
     // count here.
     std::optional<detail::engine::tallies> own_counts;
     const detail::engine::tallies* counted = nullptr;
-    if (tg.measure == measure::person_coverage || tg.measure == measure::annual_person_coverage)
+    if (tg.measure() == measure::person_coverage || tg.measure() == measure::annual_person_coverage)
       if (auto it = cache.persons.find({prep.person_class[ti], a, e}); it != cache.persons.end()) counted = &it->second;
     if (!counted) {
       own_counts.emplace(pt);
@@ -976,7 +981,7 @@ struct evaluator::impl {
       res.status = status::no_data;
       return res;
     }
-    const bool pct = detail::is_percentage(tg.measure);
+    const bool pct = detail::is_percentage(tg.measure());
     // Where D stands on the line from a to due: 1 once due, and for a one-day window (a = due).
     const double f = due > a ? std::clamp(static_cast<double>(D - a) / static_cast<double>(due - a), 0.0, 1.0) : 1.0;
     const double ratio = plan.at_risk_ratio;
@@ -1011,8 +1016,8 @@ struct evaluator::impl {
         res.rows.push_back(row);
         continue;
       }
-      const bool met = detail::threshold_met(m.threshold, tg.measure, row.numerator, row.denominator, row.value);
-      row.gap = detail::gap_of(m.threshold, tg.measure, row.numerator, row.denominator, row.value);
+      const bool met = detail::threshold_met(m.threshold, tg.measure(), row.numerator, row.denominator, row.value);
+      row.gap = detail::gap_of(m.threshold, tg.measure(), row.numerator, row.denominator, row.value);
       std::optional<double> target_value;
       if (pct && m.threshold.min_percent_x100) target_value = static_cast<double>(*m.threshold.min_percent_x100) / 100.0;
       if (!pct && m.threshold.min) target_value = static_cast<double>(*m.threshold.min);
@@ -1034,7 +1039,7 @@ struct evaluator::impl {
   }
 
   static bool counts_persons(const target& t) {
-    return t.population && t.measure != measure::activity_count;
+    return t.population() && t.measure() != measure::activity_count;
   }
 
   // The person counts target ti needs for every date of the series — each milestone begun, at
@@ -1137,7 +1142,7 @@ std::vector<need> evaluator::needs(std::string_view target_id, day as_of, const 
     if (t.source->id == target_id) bt = &t;
   if (!bt) throw argument_error("no target '" + std::string(target_id) + "' in plan '" + im.plan.id + "'");
   const auto& tg = *bt->source;
-  if (tg.measure == measure::activity_count)
+  if (tg.measure() == measure::activity_count)
     throw argument_error("target '" + tg.id + "' counts activities: it has no needs list");
 
   // The milestone in progress on as_of, else the last one due before it.
@@ -1160,19 +1165,19 @@ std::vector<need> evaluator::needs(std::string_view target_id, day as_of, const 
   if (root.is_none()) return out;
   const auto& r = *im.reg;
 
-  if (tg.measure == measure::unit_coverage || tg.measure == measure::staffing_fill) {
+  if (tg.measure() == measure::unit_coverage || tg.measure() == measure::staffing_fill) {
     detail::engine::tallies persons(pt);
     eng.count_persons(*bt, a, pt, scope, persons);
-    if (tg.measure == measure::unit_coverage) {
+    if (tg.measure() == measure::unit_coverage) {
       const auto& covered = bt->criterion ? persons.numerator : persons.denominator;
       for (unit_ix u : pt.tree.subtree(root)) {
         if (r[u].level != bt->unit_level) continue;
         const auto have = static_cast<std::int64_t>(covered.at(u));
-        if (have >= tg.min_per_unit) continue;
+        if (have >= bt->min_per_unit) continue;
         need n;
         n.unit = u;
         n.persons = have;
-        n.missing = tg.min_per_unit - have;
+        n.missing = bt->min_per_unit - have;
         out.push_back(n);
       }
     } else {
@@ -1208,9 +1213,9 @@ std::vector<need> evaluator::needs(std::string_view target_id, day as_of, const 
   for (std::uint32_t pi = 0; pi < r.persons().size(); ++pi) {
     const person_ix person{pi};
     assignment_ix first;
-    eng.population_units(*bt->population, r.assignments_of(person), a, pt, root, tg.denominator, units, last, &first);
+    eng.population_units(*bt->population, r.assignments_of(person), a, pt, root, bt->denominator, units, last, &first);
     if (units.empty()) continue;
-    const day at = tg.denominator == denominator_policy::in_post_at_end ? e : last;
+    const day at = bt->denominator == denominator_policy::in_post_at_end ? e : last;
     if (bt->criterion && eng.meets(*bt->criterion, person, a, at)) continue;
     need n;
     n.person = person;

@@ -17,7 +17,7 @@ using json = nlohmann::ordered_json;
 
 // Unit coverage lists uncovered units; staffing fill lists units short of their quota.
 bool lists_units(const target& t) {
-  return t.measure == measure::unit_coverage || t.measure == measure::staffing_fill;
+  return t.measure() == measure::unit_coverage || t.measure() == measure::staffing_fill;
 }
 
 std::string unit_id(const registry& r, unit_ix u) { return u ? r[u].id : ""; }

@@ -45,8 +45,8 @@ void write_report_csv(const report& rep, const plan& p, const registry& r, const
   out << header;
   for (const auto& tr : rep.targets) {
     const target* t = p.find_target(tr.target_id);
-    const bool counts = t && t->measure == measure::activity_count;
-    const std::string measure_code = t ? std::string(to_string(t->measure)) : "";
+    const bool counts = t && t->measure() == measure::activity_count;
+    const std::string measure_code = t ? std::string(to_string(t->measure())) : "";
     for (const auto& m : tr.results) {
       auto milestone_fields = [&](csv_line& l) {
         l.add(tr.target_id);

@@ -85,10 +85,10 @@ void write_report_json(const report& rep, const plan& p, const registry& r, std:
   for (std::size_t ti = 0; ti < rep.targets.size(); ++ti) {
     const auto& tr = rep.targets[ti];
     const target* t = p.find_target(tr.target_id);
-    const bool counts = t && t->measure == measure::activity_count;
+    const bool counts = t && t->measure() == measure::activity_count;
     s += ti ? ",\n    {" : "\n    {";
     s += "\n      \"id\": " + dump(tr.target_id);
-    s += ",\n      \"measure\": " + (t ? dump(std::string(to_string(t->measure))) : "null");
+    s += ",\n      \"measure\": " + (t ? dump(std::string(to_string(t->measure()))) : "null");
     json title;
     title["vi"] = t ? t->title.in("vi") : "";
     title["en"] = t ? t->title.in("en") : "";

@@ -106,24 +106,24 @@ class labels {
 
   /// The measure in words; `level` is the label of a unit_coverage target's level.
   [[nodiscard]] std::string measure(const target& t, std::string_view level) const {
-    switch (t.measure) {
+    switch (t.measure()) {
       case measure::person_coverage:
         return (*this)("Tỷ lệ người đạt tiêu chí", "Share of persons meeting the criterion");
       case measure::annual_person_coverage:
         return (*this)("Tỷ lệ người đạt tiêu chí trong từng năm", "Share of persons meeting the criterion, each year");
       case measure::unit_coverage: {
         std::string s = (*this)("Tỷ lệ đơn vị (", "Share of units (") + std::string(level) + ")";
-        if (t.min_per_unit > 1)
-          s += (*this)(" có ít nhất ", " with at least ") + std::to_string(t.min_per_unit) + (*this)(" người", " persons");
+        if (const auto per_unit = t.as<unit_coverage>()->min_per_unit; per_unit > 1)
+          s += (*this)(" có ít nhất ", " with at least ") + std::to_string(per_unit) + (*this)(" người", " persons");
         else
           s += (*this)(" có người đạt", " covered");
         return s;
       }
-      case measure::activity_count: return (*this)("Số lượng hoạt động: ", "Activity count: ") + count(t.count);
+      case measure::activity_count: return (*this)("Số lượng hoạt động: ", "Activity count: ") + count(t.as<activity_count>()->count);
       case measure::staffing_fill:
         return (*this)("Tỷ lệ có mặt so với biên chế giao", "Staff in post against the quota");
     }
-    return std::string(to_string(t.measure));
+    return std::string(to_string(t.measure()));
   }
 
   [[nodiscard]] std::string threshold(const nangluc::threshold& t) const {
@@ -181,12 +181,13 @@ void write_report_table(const report& rep, const plan& p, const registry& r, con
   std::map<day, unit_tree> trees;  // one snapshot per evaluation point
   for (const auto& tr : rep.targets) {
     const target* t = p.find_target(tr.target_id);
-    const bool counts = t && t->measure == measure::activity_count;
+    const bool counts = t && t->measure() == measure::activity_count;
     out << '\n' << tr.target_id;
     if (t) {
       // The level's label, as the vocabulary gives it in the report's language.
-      std::string level = t->unit_level;
-      if (const auto found = r.vocab(vocab::levels).find(t->unit_level)) {
+      const auto* units = t->as<unit_coverage>();
+      std::string level = units ? units->unit_level : std::string();
+      if (const auto found = units ? r.vocab(vocab::levels).find(units->unit_level) : std::nullopt) {
         const auto& e = r.vocab(vocab::levels)[*found];
         level = L(e.vi.empty() ? e.en : e.vi, e.en.empty() ? e.vi : e.en);
       }
@@ -215,7 +216,7 @@ void write_report_table(const report& rep, const plan& p, const registry& r, con
       if (counts) {
         column(L("Giá trị", "Value"), align::right);
       } else {
-        if (t && t->measure == measure::staffing_fill) column(L("Có mặt/Biên chế", "Present/Quota"), align::right);
+        if (t && t->measure() == measure::staffing_fill) column(L("Có mặt/Biên chế", "Present/Quota"), align::right);
         else column(L("Đạt/Tổng số", "Met/Total"), align::right);
         column(L("Tỷ lệ (%)", "Percent"), align::right);
       }

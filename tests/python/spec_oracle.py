@@ -177,7 +177,8 @@ class Reg:
         return None
 
     def map_organizer(self, u: str, d: D) -> Optional[str]:
-        """§7: the organizer itself, else its successor, else the nearest unit above it existing at d."""
+        """§7: the organizer itself, else its successor, else the nearest unit above it standing at d
+        (an ancestor, or the unit that took an ended ancestor over)."""
         r = self.resolve(u, d)
         if r is not None:
             return r
@@ -192,8 +193,11 @@ class Reg:
             p = self.parent(cur, when)
             if p is None:
                 return None
-            if self.valid(p, d):
-                return p
+            # "the nearest unit above it that exists at e", units standing at e as posts do: an
+            # ancestor, or the unit that took an ended ancestor over (docs/evaluation.md).
+            rp = self.resolve(p, d)
+            if rp is not None:
+                return rp
             pt = day(self.units[p].get("valid_to"))
             if pt is not None and pt < when:
                 when = pt

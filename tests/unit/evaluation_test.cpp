@@ -1142,7 +1142,7 @@ registry coverage_registry() {
   return t.load();
 }
 
-std::string unit_coverage(const std::string& id, const std::string& more) {
+std::string unit_coverage_target(const std::string& id, const std::string& more) {
   return R"({"id": ")" + id + R"(", "title": ")" + id +
          R"(", "measure": "unit_coverage", "unit_level": "thon", "population": {"category": ["cong_tac_vien"]})" + more +
          R"(, "milestones": [{"phase": "P1", "min_percent": 100}]})";
@@ -1158,9 +1158,9 @@ TEST_CASE("unit_coverage: share of units at unit_level with at least min_per_uni
   // With min_per_unit 2: only V1 -> 1 of 4.
   const auto reg = coverage_registry();
   const auto p = read_plan(plan_text(join({
-      unit_coverage("U", ""),
-      unit_coverage("U_TRAINED", R"(, "criterion": {"training": {"courses": ["C1"]}})"),
-      unit_coverage("U_TWO", R"(, "min_per_unit": 2)"),
+      unit_coverage_target("U", ""),
+      unit_coverage_target("U_TRAINED", R"(, "criterion": {"training": {"courses": ["C1"]}})"),
+      unit_coverage_target("U_TWO", R"(, "min_per_unit": 2)"),
   })));
   const auto rep = evaluator(p, reg).evaluate(D("2025-12-31"));
 
@@ -1189,7 +1189,7 @@ TEST_CASE("unit_coverage: share of units at unit_level with at least min_per_uni
 TEST_CASE("unit_coverage: the needs list is every uncovered unit with its persons and how many it lacks", "[evaluation]") {
   // min_per_unit 2: V2 has 1 (lacks 1), V3 0 (lacks 2), V4 1 (lacks 1). At 1 per unit: V3 lacks 1.
   const auto reg = coverage_registry();
-  const auto p = read_plan(plan_text(join({unit_coverage("U", ""), unit_coverage("U_TWO", R"(, "min_per_unit": 2)")})));
+  const auto p = read_plan(plan_text(join({unit_coverage_target("U", ""), unit_coverage_target("U_TWO", R"(, "min_per_unit": 2)")})));
   const evaluator ev(p, reg);
 
   std::map<std::string, nd> two;
@@ -1748,11 +1748,11 @@ TEST_CASE("§7 scope: an issuer with no unit at the evaluation point gives no ro
   CHECK(issuer_warnings == 1);
 }
 
-TEST_CASE("§7 activity_count: an ended organizer with no successor counts for the nearest unit above it that exists at e",
+TEST_CASE("§7 activity_count: an ended organizer with no successor counts for the nearest unit above it that stands at e",
           "[evaluation][decided]") {
   // D3 ended on 2025-06-30 into D1; its commune C ended with no successor. C's 2024 session
-  // counts, as of 2025-12-31, for the nearest unit above C that exists then: the province —
-  // not D1, D3's successor, which was never above C.
+  // counts, as of 2025-12-31, for the nearest unit above C that stands at e: D3, mapped to D1
+  // (which took D3 over) — as a post at D3 would — and so for the province above D1.
   registry_text t;
   t.units = R"(
     {"id": "12", "name": "Tỉnh", "level": "tinh", "kind": "tinh"},
@@ -1765,5 +1765,5 @@ TEST_CASE("§7 activity_count: an ended organizer with no successor counts for t
   const auto rep = evaluator(p, reg).evaluate(D("2025-12-31"));
   const auto& m = result_of(rep, "N");
   CHECK(row_of(reg, m, "12").value == 1.0);
-  CHECK(find_row(reg, m, "D1") == nullptr);
+  CHECK(row_of(reg, m, "D1").value == 1.0);
 }

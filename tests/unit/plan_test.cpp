@@ -18,6 +18,21 @@ using json = nlohmann::json;
 
 namespace {
 
+// The alternatives of the plan's variants, checked on the way.
+const selector_fields& fields_of(const selector& s) {
+  REQUIRE(s.fields() != nullptr);
+  return *s.fields();
+}
+std::string group_of(const selector& s) {
+  REQUIRE(s.group() != nullptr);
+  return s.group()->name;
+}
+template <class Kind>
+const Kind& kind_of(const criterion& c) {
+  REQUIRE(std::holds_alternative<Kind>(c.kind));
+  return std::get<Kind>(c.kind);
+}
+
 // Every construct of the format at least once.
 const char* const everything = R"({
   "format": "nangluc/plan@1",
@@ -145,7 +160,7 @@ TEST_CASE("every construct of a plan is read into the model", "[plan]") {
   CHECK(p.extras[0] == std::pair<std::string, std::string>{"x_source", R"([1,2,{"a":"b"}])"});
 
   SECTION("selectors") {
-    const selector& s = p.groups.at("all_fields");
+    const selector_fields& s = fields_of(p.groups.at("all_fields"));
     CHECK(s.category == std::vector<std::string>{"cong_chuc"});  // one string is a list of one
     CHECK(s.roles == std::vector<std::string>{"lanh_dao", "bao_cao_vien"});
     CHECK(s.sector == std::vector<std::string>{"dan_so"});
@@ -156,60 +171,56 @@ TEST_CASE("every construct of a plan is read into the model", "[plan]") {
     CHECK(s.sex == std::vector<sex>{sex::female, sex::other});
     CHECK(s.age_min == 18);
     CHECK(s.age_max == 60);
-    CHECK(s.group.empty());
+    CHECK(p.groups.at("all_fields").group() == nullptr);
 
-    const selector& c = p.groups.at("combined");
+    const selector_fields& c = fields_of(p.groups.at("combined"));
     REQUIRE(c.all_of.size() == 2);
-    CHECK(c.all_of[0].group == "all_fields");
-    CHECK(c.all_of[1].level == std::vector<std::string>{"xa"});
+    CHECK(group_of(c.all_of[0]) == "all_fields");
+    CHECK(fields_of(c.all_of[1]).level == std::vector<std::string>{"xa"});
     REQUIRE(c.any_of.size() == 2);
-    CHECK(c.any_of[1].sex == std::vector<sex>{sex::male});
+    CHECK(fields_of(c.any_of[1]).sex == std::vector<sex>{sex::male});
     REQUIRE(c.negated.size() == 1);
-    CHECK(c.negated[0].category == std::vector<std::string>{"hop_dong"});
-    CHECK(p.groups.at("alias").group == "combined");
+    CHECK(fields_of(c.negated[0]).category == std::vector<std::string>{"hop_dong"});
+    CHECK(group_of(p.groups.at("alias")) == "combined");
   }
 
   SECTION("criteria") {
-    const criterion& r = p.criteria.at("recent");
-    CHECK(r.what == criterion::kind::training);
+    const auto& r = kind_of<training_criterion>(p.criteria.at("recent"));
     CHECK(r.courses == std::vector<std::string>{"BD-DSV"});
     CHECK(r.kinds == std::vector<std::string>{"boi_duong"});
     CHECK(r.topics == std::vector<std::string>{"dan_so_co_ban"});
     CHECK(r.within.what == training_range::kind::period);
     CHECK(r.within.length == period{0, 12, 0});
     CHECK(r.min_hours == 37.5);
-    CHECK(p.criteria.at("ever").within.what == training_range::kind::ever);
+    CHECK(kind_of<training_criterion>(p.criteria.at("ever")).within.what == training_range::kind::ever);
 
-    const criterion& u = p.criteria.at("university");
-    CHECK(u.what == criterion::kind::qualification);
-    CHECK(u.qualification_kind == "education");
+    const auto& u = kind_of<qualification_criterion>(p.criteria.at("university"));
+    CHECK(u.kind == "education");
     CHECK(u.min_rank == "dai_hoc");
     CHECK(u.fields == std::vector<std::string>{"y_duoc"});
-    CHECK(p.criteria.at("certificate").codes == std::vector<std::string>{"bd_dan_so_vien", "chuan_cdnn_dan_so"});
+    CHECK(kind_of<qualification_criterion>(p.criteria.at("certificate")).codes ==
+          std::vector<std::string>{"bd_dan_so_vien", "chuan_cdnn_dan_so"});
 
-    const criterion& both = p.criteria.at("both");
-    CHECK(both.what == criterion::kind::all_of);
-    REQUIRE(both.children.size() == 2);
-    CHECK(both.children[0].what == criterion::kind::named);
-    CHECK(both.children[0].name == "recent");
-    const criterion& either = p.criteria.at("either");
-    CHECK(either.what == criterion::kind::any_of);
-    REQUIRE(either.children.size() == 2);
-    CHECK(either.children[1].what == criterion::kind::negation);
-    REQUIRE(either.children[1].children.size() == 1);
-    CHECK(either.children[1].children[0].name == "certificate");
+    const auto& both = kind_of<all_of_criteria>(p.criteria.at("both"));
+    REQUIRE(both.items.size() == 2);
+    CHECK(kind_of<criterion_ref>(both.items[0]).name == "recent");
+    const auto& either = kind_of<any_of_criteria>(p.criteria.at("either"));
+    REQUIRE(either.items.size() == 2);
+    const auto& negated = kind_of<not_criterion>(either.items[1]);
+    REQUIRE(negated.item.size() == 1);
+    CHECK(kind_of<criterion_ref>(negated.item[0]).name == "certificate");
   }
 
   SECTION("targets and milestones") {
     REQUIRE(p.targets.size() == 5);
     const target& c1 = p.targets[0];
     CHECK(c1.title == bilingual{"Bao phủ", "Coverage"});
-    CHECK(c1.measure == measure::person_coverage);
-    REQUIRE(c1.population);
-    CHECK(c1.population->group == "alias");
-    REQUIRE(c1.criterion);
-    CHECK(c1.criterion->name == "both");
-    CHECK(c1.denominator == denominator_policy::in_post_during_window);
+    CHECK(c1.measure() == measure::person_coverage);
+    REQUIRE(c1.population());
+    CHECK(group_of(*c1.population()) == "alias");
+    REQUIRE(c1.criterion());
+    CHECK(kind_of<criterion_ref>(*c1.criterion()).name == "both");
+    CHECK(c1.denominator() == denominator_policy::in_post_during_window);
     REQUIRE(c1.milestones.size() == 3);
     CHECK(c1.milestones[0].what == milestone::kind::phase);
     CHECK(c1.milestones[0].phase == "P1");
@@ -224,32 +235,36 @@ TEST_CASE("every construct of a plan is read into the model", "[plan]") {
     CHECK(c1.extras == extra_fields{{"x_owner", R"({"person":"Lò Văn A","unit":"12"})"}});
 
     const target& a1 = p.targets[1];
-    CHECK(a1.measure == measure::annual_person_coverage);
-    CHECK(a1.min_percent_x100 == 10000);
-    CHECK(a1.years == std::vector<int>{2022, 2023});
+    CHECK(a1.measure() == measure::annual_person_coverage);
+    REQUIRE(a1.as<annual_person_coverage>());
+    CHECK(a1.as<annual_person_coverage>()->min_percent_x100 == 10000);
+    CHECK(a1.as<annual_person_coverage>()->years == std::vector<int>{2022, 2023});
     CHECK(a1.milestones.empty());
-    CHECK(a1.denominator == denominator_policy::in_post_at_end);
+    CHECK(a1.denominator() == denominator_policy::in_post_at_end);
 
     const target& u1 = p.targets[2];
-    CHECK(u1.measure == measure::unit_coverage);
-    CHECK(u1.unit_level == "thon");
-    CHECK(u1.min_per_unit == 2);
-    REQUIRE(u1.criterion);
-    CHECK(u1.criterion->name == "either");
+    CHECK(u1.measure() == measure::unit_coverage);
+    REQUIRE(u1.as<unit_coverage>());
+    CHECK(u1.as<unit_coverage>()->unit_level == "thon");
+    CHECK(u1.as<unit_coverage>()->min_per_unit == 2);
+    REQUIRE(u1.criterion());
+    CHECK(kind_of<criterion_ref>(*u1.criterion()).name == "either");
 
     const target& k1 = p.targets[3];
-    CHECK(k1.measure == measure::activity_count);
-    CHECK(k1.count == count_kind::cost_vnd);
-    CHECK(k1.filter.courses == std::vector<std::string>{"TH-CTV"});
-    CHECK(k1.filter.kinds == std::vector<std::string>{"tap_huan"});
-    CHECK(k1.filter.topics == std::vector<std::string>{"truyen_thong_tu_van"});
-    CHECK(k1.population.has_value());
+    CHECK(k1.measure() == measure::activity_count);
+    REQUIRE(k1.as<activity_count>());
+    const auto& count = *k1.as<activity_count>();
+    CHECK(count.count == count_kind::cost_vnd);
+    CHECK(count.filter.courses == std::vector<std::string>{"TH-CTV"});
+    CHECK(count.filter.kinds == std::vector<std::string>{"tap_huan"});
+    CHECK(count.filter.topics == std::vector<std::string>{"truyen_thong_tu_van"});
+    CHECK(count.population.has_value());
     CHECK(k1.milestones[0].threshold == threshold{std::nullopt, 10, 500000000});
     CHECK(k1.milestones[1].threshold == threshold{std::nullopt, std::nullopt, 20});
 
     const target& f1 = p.targets[4];
-    CHECK(f1.measure == measure::staffing_fill);
-    CHECK_FALSE(f1.criterion.has_value());
+    CHECK(f1.measure() == measure::staffing_fill);
+    CHECK(f1.criterion() == nullptr);
     CHECK(f1.milestones[0].threshold.min_percent_x100 == 9500);
   }
 }
@@ -257,7 +272,7 @@ TEST_CASE("every construct of a plan is read into the model", "[plan]") {
 TEST_CASE("a plan looks up its targets, phases and milestone windows", "[plan]") {
   const plan p = read_plan_json(everything);
   REQUIRE(p.find_target("U1") != nullptr);
-  CHECK(p.find_target("U1")->unit_level == "thon");
+  CHECK(p.find_target("U1")->as<unit_coverage>()->unit_level == "thon");
   CHECK(p.find_target("nope") == nullptr);
   REQUIRE(p.find_phase("P2") != nullptr);
   CHECK(p.find_phase("P3") == nullptr);
@@ -316,13 +331,13 @@ TEST_CASE("the Lai Châu plan encodes the five targets of section V.2.2", "[plan
     INFO(id);
     CHECK(p.find_target(id) != nullptr);
   }
-  CHECK(p.find_target("T5a")->measure == measure::annual_person_coverage);
-  CHECK(p.find_target("T5a")->min_percent_x100 == 10000);
-  CHECK(p.find_target("T5b")->min_percent_x100 == 5000);
+  CHECK(p.find_target("T5a")->measure() == measure::annual_person_coverage);
+  CHECK(p.find_target("T5a")->as<annual_person_coverage>()->min_percent_x100 == 10000);
+  CHECK(p.find_target("T5b")->as<annual_person_coverage>()->min_percent_x100 == 5000);
   CHECK(p.find_target("T4")->milestones[0].threshold.min_percent_x100 == 7000);
-  CHECK(p.find_target("B1")->measure == measure::unit_coverage);
-  CHECK(p.find_target("B2")->measure == measure::activity_count);
-  CHECK(p.find_target("B3")->measure == measure::staffing_fill);
+  CHECK(p.find_target("B1")->measure() == measure::unit_coverage);
+  CHECK(p.find_target("B2")->measure() == measure::activity_count);
+  CHECK(p.find_target("B3")->measure() == measure::staffing_fill);
 }
 
 TEST_CASE("milestones whose windows overlap are a warning, not an error", "[plan]") {
@@ -573,4 +588,45 @@ TEST_CASE("a plan title given as {vi, en} stays an object when written", "[plan]
 TEST_CASE("loading a plan that is not there is an io_error", "[plan]") {
   CHECK_THROWS_AS(load_plan(example("examples/no-such-plan.json")), io_error);
   CHECK_THROWS_AS(load_plan(example("examples")), io_error);
+}
+
+TEST_CASE("a plan built in code meets the checks of a plan file, located in its JSON form", "[plan][validation]") {
+  // The issue's cases: a window ending before it starts, a threshold of −5, a named group the
+  // plan does not define. Each is refused with the code a plan file would get.
+  plan p;
+  p.id = "KH";
+  p.title = bilingual{"Kế hoạch", "Plan"};
+  p.issuer = "12";
+  p.period = {*parse_day("2021-01-01"), *parse_day("2030-12-31")};
+  target t;
+  t.id = "T1";
+  t.title = bilingual{"T1", "T1"};
+  t.spec = person_coverage{selector{group_ref{"nobody"}}, criterion{training_criterion{}}};
+  milestone backwards;
+  backwards.what = milestone::kind::window;
+  backwards.window = {*parse_day("2025-12-31"), *parse_day("2025-01-01")};
+  backwards.threshold.min_percent_x100 = 8000;
+  milestone negative;
+  negative.what = milestone::kind::by;
+  negative.window = {p.period.from, *parse_day("2025-12-31")};
+  negative.threshold.min_percent_x100 = -500;
+  t.milestones = {backwards, negative};
+  p.targets.push_back(t);
+
+  const auto problems = validate(p);
+  auto has = [&](std::string_view code, std::string_view location) {
+    return std::any_of(problems.begin(), problems.end(), [&](const problem& x) {
+      return x.code == code && x.location == location && x.severity == severity::error && x.file == "plan";
+    });
+  };
+  CHECK(has("bad_range", "/targets/0/milestones/0/window/start"));
+  CHECK(has("bad_value", "/targets/0/milestones/1/min_percent"));
+  CHECK(has("unknown_group", "/targets/0/population"));
+
+  // A valid plan built in code has no problems, and equals itself read back from its JSON form.
+  p.targets[0].milestones = {negative};
+  p.targets[0].milestones[0].threshold.min_percent_x100 = 8000;
+  p.groups["nobody"] = selector_fields{};
+  CHECK(validate(p).empty());
+  CHECK(read_plan_json(write_plan_json(p)) == p);
 }

@@ -1,9 +1,10 @@
-// Plans as `nangluc/plan@1` JSON: reading with every problem located, writing canonically
-// (evaluation.md §1–3, model.md §4). Plans are small, so the reader works on a DOM.
+// Reading plans from `nangluc/plan@1` JSON with every problem located (evaluation.md §1–3,
+// model.md §4). Plans are small, so the reader works on a DOM.
 
 #include <nangluc/plan.hpp>
 
 #include "io/json_records.hpp"
+#include "io/plan_json.hpp"
 #include "io/read_file.hpp"
 #include "io/text_format.hpp"
 #include "model/problems.hpp"
@@ -20,51 +21,6 @@
 #include <utility>
 
 namespace nangluc {
-
-const target* plan::find_target(std::string_view target_id) const {
-  for (const auto& t : targets)
-    if (t.id == target_id) return &t;
-  return nullptr;
-}
-
-const phase* plan::find_phase(std::string_view phase_id) const {
-  for (const auto& ph : phases)
-    if (ph.id == phase_id) return &ph;
-  return nullptr;
-}
-
-day_range milestone_window(const plan& p, const milestone& m) {
-  switch (m.what) {
-    case milestone::kind::phase:
-      if (const auto* ph = p.find_phase(m.phase)) return ph->when;
-      throw argument_error("a milestone names phase '" + m.phase + "', which plan '" + p.id + "' does not have");
-    case milestone::kind::window: return m.window;
-    case milestone::kind::by: return {p.period.from, m.window.to};
-  }
-  return m.window;
-}
-
-std::string_view to_string(measure m) noexcept {
-  switch (m) {
-    case measure::person_coverage: return "person_coverage";
-    case measure::annual_person_coverage: return "annual_person_coverage";
-    case measure::unit_coverage: return "unit_coverage";
-    case measure::activity_count: return "activity_count";
-    case measure::staffing_fill: return "staffing_fill";
-  }
-  return "person_coverage";
-}
-
-std::string_view to_string(count_kind c) noexcept {
-  switch (c) {
-    case count_kind::sessions: return "sessions";
-    case count_kind::person_times: return "person_times";
-    case count_kind::unique_persons: return "unique_persons";
-    case count_kind::hours: return "hours";
-    case count_kind::cost_vnd: return "cost_vnd";
-  }
-  return "person_times";
-}
 
 namespace {
 
@@ -88,10 +44,6 @@ std::optional<count_kind> parse_count(std::string_view s) {
                  count_kind::cost_vnd})
     if (to_string(c) == s) return c;
   return std::nullopt;
-}
-
-std::string_view to_string(denominator_policy d) {
-  return d == denominator_policy::in_post_at_end ? "in_post_at_end" : "in_post_during_window";
 }
 
 std::string range_text(const day_range& r) { return format_day(r.from) + ".." + format_day(r.to); }
@@ -405,11 +357,13 @@ class plan_reader {
             "'" + std::string(key) + "' must be a string or {\"vi\": …, \"en\": …}, not " + json_type_name(*v));
       return b;
     }
-    if (as_object) *as_object = true;
     fields t(*this, *v, f.at(key), "a title", {"vi", "en"}, false);
     if (!t.ok()) return b;
     b.vi = t.text("vi", false);
     b.en = t.text("en", false);
+    // Only a title whose two texts are equal needs to remember it was an object: any other is
+    // written as one anyway.
+    if (as_object) *as_object = b.vi == b.en;
     if (b.vi.empty() && b.en.empty())
       error(f.at(key), "missing_field", "a title needs 'vi' or 'en' (or is a plain string)");
     return b;
@@ -418,14 +372,15 @@ class plan_reader {
   // ---- selectors and criteria ----------------------------------------------------------------
 
   selector read_selector(const json& v, const std::string& where) {
-    selector s;
     if (v.is_string()) {
+      group_ref g;
       if (auto name = string_value(v, where, "a group name")) {
         group_refs_.push_back({*name, where, owner_});
-        s.group = std::move(*name);
+        g.name = std::move(*name);
       }
-      return s;
+      return g;
     }
+    selector_fields s;
     fields f(*this, v, where, "a selector",
              {"category", "roles", "sector", "level", "employer_level", "unit_kinds", "within", "sex", "age",
               "all_of", "any_of", "not"},
@@ -488,69 +443,72 @@ class plan_reader {
   }
 
   criterion read_criterion(const json& v, const std::string& where) {
-    criterion c;
     if (v.is_string()) {
+      criterion_ref named;
       if (auto name = string_value(v, where, "a criterion name")) {
         criterion_refs_.push_back({*name, where, owner_});
-        c.what = criterion::kind::named;
-        c.name = std::move(*name);
+        named.name = std::move(*name);
       }
-      return c;
+      return named;
     }
     fields f(*this, v, where, "a criterion", {"training", "qualification", "all_of", "any_of", "not"}, false);
-    if (!f.ok()) return c;
+    if (!f.ok()) return {};
     std::vector<std::string_view> given;
     for (std::string_view k : {"training", "qualification", "all_of", "any_of", "not"})
       if (f.has(k)) given.push_back(k);
     if (given.empty()) {
       error(where, "missing_field", "a criterion needs one of 'training', 'qualification', 'all_of', 'any_of', 'not'");
-      return c;
+      return {};
     }
     if (given.size() > 1) {
       error(f.at(given[1]), "bad_value",
             "a criterion is one of 'training', 'qualification', 'all_of', 'any_of', 'not'; combine several with "
             "'all_of'");
-      return c;
+      return {};
     }
     const std::string_view k = given.front();
     const json& x = *f.get(k);
-    if (k == "training") {
-      c.what = criterion::kind::training;
-      fields t(*this, x, f.at(k), "'training'", {"courses", "kinds", "topics", "within", "min_hours"}, false);
-      if (const json* y = t.get("courses")) c.courses = string_list(*y, t.at("courses"), "courses");
-      if (const json* y = t.get("kinds")) c.kinds = string_list(*y, t.at("kinds"), "kinds");
-      if (const json* y = t.get("topics")) c.topics = string_list(*y, t.at("topics"), "topics");
-      if (const json* y = t.get("within")) c.within = training_within(*y, t.at("within"));
-      if (const json* y = t.get("min_hours")) {
-        if (!y->is_number()) {
-          error(t.at("min_hours"), "wrong_type", "'min_hours' must be a number, not " + json_type_name(*y));
-        } else if (y->get<double>() < 0) {
-          error(t.at("min_hours"), "negative_value", "'min_hours' must not be negative");
-        } else {
-          c.min_hours = y->get<double>();
-        }
-      }
-    } else if (k == "qualification") {
-      c.what = criterion::kind::qualification;
-      fields q(*this, x, f.at(k), "'qualification'", {"kind", "codes", "min_rank", "fields"}, false);
-      c.qualification_kind = q.text("kind", true);
-      if (const json* y = q.get("codes")) c.codes = string_list(*y, q.at("codes"), "codes");
-      if (const json* y = q.get("min_rank"))
-        c.min_rank = string_value(*y, q.at("min_rank"), "'min_rank'").value_or(std::string());
-      if (const json* y = q.get("fields")) c.fields = string_list(*y, q.at("fields"), "fields");
-    } else if (k == "all_of" || k == "any_of") {
-      c.what = k == "all_of" ? criterion::kind::all_of : criterion::kind::any_of;
-      if (!x.is_array() || x.empty()) {
-        error(f.at(k), x.is_array() ? "bad_value" : "wrong_type",
-              "'" + std::string(k) + "' must be a non-empty list of criteria");
-      } else {
-        for (std::size_t i = 0; i < x.size(); ++i)
-          c.children.push_back(read_criterion(x[i], f.at(k) + "/" + std::to_string(i)));
-      }
+    if (k == "training") return read_training(x, f.at(k));
+    if (k == "qualification") return read_qualification(x, f.at(k));
+    if (k == "not") return not_criterion{{read_criterion(x, f.at(k))}};
+    std::vector<criterion> items;
+    if (!x.is_array() || x.empty()) {
+      error(f.at(k), x.is_array() ? "bad_value" : "wrong_type",
+            "'" + std::string(k) + "' must be a non-empty list of criteria");
     } else {
-      c.what = criterion::kind::negation;
-      c.children.push_back(read_criterion(x, f.at(k)));
+      for (std::size_t i = 0; i < x.size(); ++i) items.push_back(read_criterion(x[i], f.at(k) + "/" + std::to_string(i)));
     }
+    if (k == "all_of") return all_of_criteria{std::move(items)};
+    return any_of_criteria{std::move(items)};
+  }
+
+  training_criterion read_training(const json& x, const std::string& where) {
+    training_criterion c;
+    fields t(*this, x, where, "'training'", {"courses", "kinds", "topics", "within", "min_hours"}, false);
+    if (const json* y = t.get("courses")) c.courses = string_list(*y, t.at("courses"), "courses");
+    if (const json* y = t.get("kinds")) c.kinds = string_list(*y, t.at("kinds"), "kinds");
+    if (const json* y = t.get("topics")) c.topics = string_list(*y, t.at("topics"), "topics");
+    if (const json* y = t.get("within")) c.within = training_within(*y, t.at("within"));
+    if (const json* y = t.get("min_hours")) {
+      if (!y->is_number()) {
+        error(t.at("min_hours"), "wrong_type", "'min_hours' must be a number, not " + json_type_name(*y));
+      } else if (y->get<double>() < 0) {
+        error(t.at("min_hours"), "negative_value", "'min_hours' must not be negative");
+      } else {
+        c.min_hours = y->get<double>();
+      }
+    }
+    return c;
+  }
+
+  qualification_criterion read_qualification(const json& x, const std::string& where) {
+    qualification_criterion c;
+    fields q(*this, x, where, "'qualification'", {"kind", "codes", "min_rank", "fields"}, false);
+    c.kind = q.text("kind", true);
+    if (const json* y = q.get("codes")) c.codes = string_list(*y, q.at("codes"), "codes");
+    if (const json* y = q.get("min_rank"))
+      c.min_rank = string_value(*y, q.at("min_rank"), "'min_rank'").value_or(std::string());
+    if (const json* y = q.get("fields")) c.fields = string_list(*y, q.at("fields"), "fields");
     return c;
   }
 
@@ -719,8 +677,7 @@ class plan_reader {
     std::optional<measure> m;
     if (const json* x = f.get("measure")) {
       if (x->is_string()) m = parse_measure(x->get_ref<const std::string&>());
-      if (m) t.measure = *m;
-      else
+      if (!m)
         error(f.at("measure"), "bad_value",
               "'measure' must be one of person_coverage, annual_person_coverage, unit_coverage, activity_count, "
               "staffing_fill, not " + x->dump());
@@ -743,39 +700,41 @@ class plan_reader {
     }
     auto given = [&](std::string_view key) { return applies(key) ? f.get(key) : nullptr; };
 
-    if (const json* x = given("population")) t.population = read_selector(*x, f.at("population"));
-    if (const json* x = given("criterion")) t.criterion = read_criterion(*x, f.at("criterion"));
+    // The fields as written (every measure's, while the measure is unknown), then the measure's own.
+    detail::target_fields parts;
+    if (const json* x = given("population")) parts.population = read_selector(*x, f.at("population"));
+    if (const json* x = given("criterion")) parts.criterion = read_criterion(*x, f.at("criterion"));
     if (const json* x = given("denominator")) {
       if (x->is_string() && x->get_ref<const std::string&>() == "in_post_at_end")
-        t.denominator = denominator_policy::in_post_at_end;
+        parts.denominator = denominator_policy::in_post_at_end;
       else if (x->is_string() && x->get_ref<const std::string&>() == "in_post_during_window")
-        t.denominator = denominator_policy::in_post_during_window;
+        parts.denominator = denominator_policy::in_post_during_window;
       else
         error(f.at("denominator"), "bad_value",
               "'denominator' must be \"in_post_at_end\" or \"in_post_during_window\", not " + x->dump());
     }
-    if (given("unit_level")) t.unit_level = f.text("unit_level", true);
+    if (given("unit_level")) parts.unit_level = f.text("unit_level", true);
     if (const json* x = given("min_per_unit")) {
       auto n = whole_number(*x, f.at("min_per_unit"), "min_per_unit");
       if (n && *n < 1) error(f.at("min_per_unit"), "bad_value", "'min_per_unit' must be at least 1");
-      else if (n) t.min_per_unit = *n;
+      else if (n) parts.min_per_unit = *n;
     }
     if (const json* x = given("count")) {
       std::optional<count_kind> c;
       if (x->is_string()) c = parse_count(x->get_ref<const std::string&>());
-      if (c) t.count = *c;
+      if (c) parts.count = *c;
       else
         error(f.at("count"), "bad_value",
               "'count' must be one of sessions, person_times, unique_persons, hours, cost_vnd, not " + x->dump());
     }
     if (const json* x = given("filter")) {
       fields ff(*this, *x, f.at("filter"), "'filter'", {"courses", "kinds", "topics"}, false);
-      if (const json* y = ff.get("courses")) t.filter.courses = string_list(*y, ff.at("courses"), "courses");
-      if (const json* y = ff.get("kinds")) t.filter.kinds = string_list(*y, ff.at("kinds"), "kinds");
-      if (const json* y = ff.get("topics")) t.filter.topics = string_list(*y, ff.at("topics"), "topics");
+      if (const json* y = ff.get("courses")) parts.filter.courses = string_list(*y, ff.at("courses"), "courses");
+      if (const json* y = ff.get("kinds")) parts.filter.kinds = string_list(*y, ff.at("kinds"), "kinds");
+      if (const json* y = ff.get("topics")) parts.filter.topics = string_list(*y, ff.at("topics"), "topics");
     }
-    if (const json* x = given("min_percent")) t.min_percent_x100 = percent_value(*x, f.at("min_percent"));
-    if (const json* x = given("years")) read_years(*x, f.at("years"), t.years);
+    if (const json* x = given("min_percent")) parts.min_percent_x100 = percent_value(*x, f.at("min_percent"));
+    if (const json* x = given("years")) read_years(*x, f.at("years"), parts.years);
 
     if (const json* x = given("milestones")) {
       const std::string mw = f.at("milestones");
@@ -793,6 +752,7 @@ class plan_reader {
         warn_overlaps(windows, mw);
       }
     }
+    if (m) t.spec = detail::measure_of(*m, std::move(parts));
     t.extras = f.take_extras();
     return t;
   }
@@ -1073,264 +1033,6 @@ std::optional<day> fields::date(std::string_view key, bool required) const {
   return std::nullopt;
 }
 
-// ---- writing ---------------------------------------------------------------------------------
-
-using detail::append_json_string;
-
-std::string percent_text(std::int64_t x100) {
-  if (x100 < 0) return "-" + percent_text(-x100);
-  std::string s = std::to_string(x100 / 100);
-  const auto frac = static_cast<int>(x100 % 100);
-  if (frac != 0) {
-    s += '.';
-    s += static_cast<char>('0' + frac / 10);
-    if (frac % 10 != 0) s += static_cast<char>('0' + frac % 10);
-  }
-  return s;
-}
-
-// One JSON object on one line: {"a": 1, "b": ["x"]}.
-class line {
- public:
-  explicit line(std::string& out) : out_(out) { out_ += '{'; }
-  void key(std::string_view k) {
-    if (!first_) out_ += ", ";
-    first_ = false;
-    append_json_string(out_, k);
-    out_ += ": ";
-  }
-  void str(std::string_view k, std::string_view v) {
-    key(k);
-    append_json_string(out_, v);
-  }
-  void raw(std::string_view k, std::string_view text) {
-    key(k);
-    out_ += text;
-  }
-  void list(std::string_view k, const std::vector<std::string>& v) {
-    if (v.empty()) return;
-    key(k);
-    out_ += '[';
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      if (i) out_ += ", ";
-      append_json_string(out_, v[i]);
-    }
-    out_ += ']';
-  }
-  void extras(const extra_fields& x) {
-    for (const auto& [k, v] : x) raw(k, v);
-  }
-  std::string& out() { return out_; }
-  void close() { out_ += '}'; }
-
- private:
-  std::string& out_;
-  bool first_ = true;
-};
-
-void write_title(std::string& out, const bilingual& t, bool as_object) {
-  if (!as_object && t.vi == t.en) {
-    append_json_string(out, t.vi);
-    return;
-  }
-  line o(out);
-  if (!t.vi.empty()) o.str("vi", t.vi);
-  if (!t.en.empty()) o.str("en", t.en);
-  o.close();
-}
-
-void write_range(std::string& out, const day_range& r) {
-  line o(out);
-  o.str("start", format_day(r.from));
-  o.str("end", format_day(r.to));
-  o.close();
-}
-
-void write_selector(std::string& out, const selector& s) {
-  if (!s.group.empty()) {
-    append_json_string(out, s.group);
-    return;
-  }
-  line o(out);
-  o.list("category", s.category);
-  o.list("roles", s.roles);
-  o.list("sector", s.sector);
-  o.list("level", s.level);
-  o.list("employer_level", s.employer_level);
-  o.list("unit_kinds", s.unit_kinds);
-  o.list("within", s.within);
-  if (!s.sex.empty()) {
-    std::vector<std::string> codes;
-    for (auto x : s.sex) codes.emplace_back(1, static_cast<char>(x));
-    o.list("sex", codes);
-  }
-  if (s.age_min || s.age_max) {
-    o.key("age");
-    line a(out);
-    if (s.age_min) a.raw("min", std::to_string(*s.age_min));
-    if (s.age_max) a.raw("max", std::to_string(*s.age_max));
-    a.close();
-  }
-  auto selectors = [&](std::string_view k, const std::vector<selector>& v) {
-    if (v.empty()) return;
-    o.key(k);
-    out += '[';
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      if (i) out += ", ";
-      write_selector(out, v[i]);
-    }
-    out += ']';
-  };
-  selectors("all_of", s.all_of);
-  selectors("any_of", s.any_of);
-  if (!s.negated.empty()) {
-    o.key("not");
-    write_selector(out, s.negated.front());
-  }
-  o.close();
-}
-
-void write_criterion(std::string& out, const criterion& c) {
-  if (c.what == criterion::kind::named) {
-    append_json_string(out, c.name);
-    return;
-  }
-  line o(out);
-  switch (c.what) {
-    case criterion::kind::training: {
-      o.key("training");
-      line t(out);
-      t.list("courses", c.courses);
-      t.list("kinds", c.kinds);
-      t.list("topics", c.topics);
-      if (c.within.what == training_range::kind::ever) t.str("within", "ever");
-      else if (c.within.what == training_range::kind::period) t.str("within", format_period(c.within.length));
-      if (c.min_hours) t.raw("min_hours", detail::format_number(*c.min_hours));
-      t.close();
-      break;
-    }
-    case criterion::kind::qualification: {
-      o.key("qualification");
-      line q(out);
-      q.str("kind", c.qualification_kind);
-      q.list("codes", c.codes);
-      if (!c.min_rank.empty()) q.str("min_rank", c.min_rank);
-      q.list("fields", c.fields);
-      q.close();
-      break;
-    }
-    case criterion::kind::all_of:
-    case criterion::kind::any_of:
-      o.key(c.what == criterion::kind::all_of ? "all_of" : "any_of");
-      out += '[';
-      for (std::size_t i = 0; i < c.children.size(); ++i) {
-        if (i) out += ", ";
-        write_criterion(out, c.children[i]);
-      }
-      out += ']';
-      break;
-    case criterion::kind::negation:
-      o.key("not");
-      if (c.children.empty()) out += "{}";
-      else write_criterion(out, c.children.front());
-      break;
-    case criterion::kind::named: break;
-  }
-  o.close();
-}
-
-void write_milestone(std::string& out, const milestone& m) {
-  line o(out);
-  switch (m.what) {
-    case milestone::kind::phase: o.str("phase", m.phase); break;
-    case milestone::kind::window:
-      o.key("window");
-      write_range(out, m.window);
-      break;
-    case milestone::kind::by: o.str("by", format_day(m.window.to)); break;
-  }
-  if (m.threshold.min_percent_x100) o.raw("min_percent", percent_text(*m.threshold.min_percent_x100));
-  if (m.threshold.min) o.raw("min", std::to_string(*m.threshold.min));
-  if (m.threshold.max) o.raw("max", std::to_string(*m.threshold.max));
-  o.extras(m.extras);
-  o.close();
-}
-
-// A multi-line object at `indent` spaces, one key per line.
-class block {
- public:
-  block(std::string& out, std::size_t indent) : out_(out), indent_(indent) { out_ += '{'; }
-  std::string& key(std::string_view k) {
-    out_ += first_ ? "\n" : ",\n";
-    first_ = false;
-    out_.append(indent_ + 2, ' ');
-    append_json_string(out_, k);
-    out_ += ": ";
-    return out_;
-  }
-  void str(std::string_view k, std::string_view v) { append_json_string(key(k), v); }
-  void raw(std::string_view k, std::string_view text) { key(k) += text; }
-  void close() {
-    out_ += '\n';
-    out_.append(indent_, ' ');
-    out_ += '}';
-  }
-
- private:
-  std::string& out_;
-  std::size_t indent_;
-  bool first_ = true;
-};
-
-// `[` items one per line at `indent + 2` `]`.
-template <class Items, class Write>
-void write_lines(std::string& out, std::size_t indent, const Items& items, Write write) {
-  out += '[';
-  bool first = true;
-  for (const auto& item : items) {
-    out += first ? "\n" : ",\n";
-    first = false;
-    out.append(indent + 2, ' ');
-    write(item);
-  }
-  if (!first) {
-    out += '\n';
-    out.append(indent, ' ');
-  }
-  out += ']';
-}
-
-void write_target(std::string& out, const target& t) {
-  block b(out, 4);
-  b.str("id", t.id);
-  write_title(b.key("title"), t.title, false);
-  b.str("measure", to_string(t.measure));
-  if (t.population) write_selector(b.key("population"), *t.population);
-  if (t.criterion) write_criterion(b.key("criterion"), *t.criterion);
-  if (t.denominator != denominator_policy::in_post_at_end) b.str("denominator", to_string(t.denominator));
-  if (t.measure == measure::unit_coverage) b.str("unit_level", t.unit_level);
-  if (t.measure == measure::unit_coverage && t.min_per_unit != 1) b.raw("min_per_unit", std::to_string(t.min_per_unit));
-  if (t.measure == measure::activity_count) b.str("count", to_string(t.count));
-  if (!t.filter.courses.empty() || !t.filter.kinds.empty() || !t.filter.topics.empty()) {
-    line f(b.key("filter"));
-    f.list("courses", t.filter.courses);
-    f.list("kinds", t.filter.kinds);
-    f.list("topics", t.filter.topics);
-    f.close();
-  }
-  if (t.min_percent_x100) b.raw("min_percent", percent_text(*t.min_percent_x100));
-  if (!t.years.empty()) {
-    std::string& o = b.key("years");
-    o += '[';
-    for (std::size_t i = 0; i < t.years.size(); ++i) o += (i ? ", " : "") + std::to_string(t.years[i]);
-    o += ']';
-  }
-  if (!t.milestones.empty())
-    write_lines(b.key("milestones"), 6, t.milestones, [&](const milestone& m) { write_milestone(out, m); });
-  for (const auto& [k, v] : t.extras) b.raw(k, v);
-  b.close();
-}
-
 }  // namespace
 
 plan read_plan_json(std::string_view text, std::string_view file) {
@@ -1347,47 +1049,16 @@ plan load_plan(const std::filesystem::path& path) {
   return read_plan_json(text, path.string());
 }
 
-std::string write_plan_json(const plan& p) {
-  std::string out;
-  block b(out, 0);
-  b.str("format", plan_format);
-  b.str("id", p.id);
-  write_title(b.key("title"), p.title, p.title_bilingual);
-  b.str("issuer", p.issuer);
-  if (!p.reference.empty()) b.str("reference", p.reference);
-  if (!p.implements.empty()) b.str("implements", p.implements);
-  write_range(b.key("period"), p.period);
-  if (!p.phases.empty())
-    write_lines(b.key("phases"), 2, p.phases, [&](const phase& ph) {
-      line o(out);
-      o.str("id", ph.id);
-      o.str("start", format_day(ph.when.from));
-      o.str("end", format_day(ph.when.to));
-      o.close();
-    });
-  if (p.budget_vnd) b.raw("budget_vnd", std::to_string(*p.budget_vnd));
-  if (p.at_risk_ratio != 0.75) b.raw("at_risk_ratio", detail::format_number(p.at_risk_ratio));
-  auto named = [&](std::string_view k, const auto& map, auto write) {
-    if (map.empty()) return;
-    std::string& o = b.key(k);
-    o += '{';
-    bool first = true;
-    for (const auto& [name, value] : map) {
-      o += first ? "\n    " : ",\n    ";
-      first = false;
-      append_json_string(o, name);
-      o += ": ";
-      write(o, value);
-    }
-    o += "\n  }";
-  };
-  named("groups", p.groups, [](std::string& o, const selector& s) { write_selector(o, s); });
-  named("criteria", p.criteria, [](std::string& o, const criterion& c) { write_criterion(o, c); });
-  write_lines(b.key("targets"), 2, p.targets, [&](const target& t) { write_target(out, t); });
-  for (const auto& [k, v] : p.extras) b.raw(k, v);
-  b.close();
-  out += '\n';
-  return out;
+
+namespace detail {
+
+std::vector<problem> check_plan_json(std::string_view text, const std::string& file) {
+  try {
+    return plan_reader(file).read(text).warnings;
+  } catch (const validation_error& e) {
+    return e.problems();
+  }
 }
 
+}  // namespace detail
 }  // namespace nangluc
