@@ -3,6 +3,7 @@
 #pragma once
 
 #include <nangluc/version.hpp>
+#include <nangluc/fwd.hpp>
 #include <nangluc/error.hpp>
 #include <nangluc/date.hpp>
 #include <nangluc/handle.hpp>
@@ -18,3 +19,6 @@
 #include <nangluc/registry.hpp>
 #include <nangluc/io.hpp>
 #include <nangluc/structure.hpp>
+#include <nangluc/plan.hpp>
+#include <nangluc/evaluation.hpp>
+#include <nangluc/report.hpp>
