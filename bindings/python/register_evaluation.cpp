@@ -77,8 +77,7 @@ format_options format_for(int decimals, std::string_view rounding_mode, std::str
   f.decimals = decimals;
   if (rounding_mode == "truncate") f.rounding = rounding::truncate;
   else if (rounding_mode != "half_up") throw argument_error("rounding must be 'half_up' or 'truncate'");
-  if (lang != "vi" && lang != "en") throw argument_error("lang must be 'vi' or 'en'");
-  f.lang = std::string(lang);
+  f.lang = parse_language(lang);
   return f;
 }
 
@@ -158,7 +157,7 @@ py::dict frame_columns(const std::vector<report_ptr>& reports) {
           target[i] = target_id;
           measure[i] = measure_code;
           milestone[i] = label;
-          const bool bound = !row || row->status != status::none;
+          const bool bound = !row || display_of(*row).bound;
           a_tp[i] = bound && m.threshold.min_percent_x100 ? static_cast<double>(*m.threshold.min_percent_x100) / 100 : nan;
           a_hmin[i] = bound && m.threshold.min.has_value();
           a_tmin[i] = a_hmin[i] ? *m.threshold.min : 0;
@@ -196,7 +195,7 @@ py::dict frame_columns(const std::vector<report_ptr>& reports) {
           a_den[i] = counts ? 0 : row->denominator;
           a_val[i] = counts ? row->value : static_cast<double>(row->numerator);
           a_pct[i] = counts ? nan : o(row->percent);
-          a_gap[i] = bound && row->status != status::no_data ? row->gap : nan;
+          a_gap[i] = display_of(*row).has_gap ? row->gap : nan;
           a_exp[i] = o(row->expected);
           a_proj[i] = o(row->projected);
           status_col[i] = bound ? text(std::string(to_string(row->status))) : none;

@@ -29,7 +29,7 @@ void register_vocabulary(py::module_& m) {
           },
           "The group this code belongs to, or None.")
       .def("label", [](const vocabulary_entry& e, std::string_view lang) {
-            if (lang == "en") return e.en.empty() ? e.vi : e.en;
+            if (parse_language(lang) == language::en) return e.en.empty() ? e.vi : e.en;
             return e.vi.empty() ? e.en : e.vi;
           },
           py::arg("lang") = "vi", "The label in 'vi' or 'en'.")

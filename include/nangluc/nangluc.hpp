@@ -5,6 +5,7 @@
 #include <nangluc/version.hpp>
 #include <nangluc/fwd.hpp>
 #include <nangluc/error.hpp>
+#include <nangluc/language.hpp>
 #include <nangluc/date.hpp>
 #include <nangluc/handle.hpp>
 #include <nangluc/extras.hpp>

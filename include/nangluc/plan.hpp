@@ -5,6 +5,7 @@
 #include <nangluc/date.hpp>
 #include <nangluc/error.hpp>
 #include <nangluc/extras.hpp>
+#include <nangluc/language.hpp>
 #include <nangluc/person.hpp>
 
 #include <cstdint>
@@ -24,6 +25,8 @@ namespace nangluc {
 struct bilingual {
   std::string vi;
   std::string en;
+  /// The text in `lang`, falling back to the other language.
+  [[nodiscard]] const std::string& in(language lang) const { return in_language(lang, vi, en); }
   /// The label in `lang` ("vi" or "en"), falling back to the other language.
   [[nodiscard]] const std::string& in(std::string_view lang) const {
     if (lang == "en") return en.empty() ? vi : en;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <nangluc/evaluation.hpp>
+#include <nangluc/language.hpp>
 
 #include <cstdint>
 #include <iosfwd>
@@ -19,8 +20,20 @@ enum class rounding { half_up, truncate };
 struct format_options {
   int decimals = 1;               ///< digits after the decimal point in text and CSV
   nangluc::rounding rounding = rounding::half_up;
-  std::string lang = "vi";        ///< labels: "vi" or "en"
+  nangluc::language lang = language::vi;  ///< labels and dates: Vietnamese or English
 };
+
+/// What every report shows of a row, decided once for JSON, CSV, the table and the Python
+/// columns: whether a threshold binds it (not the rows below an activity count's root, whose
+/// threshold is the scope's) and whether it has a gap (bound, and not `no_data`).
+struct row_display {
+  bool bound = true;
+  bool has_gap = true;
+};
+[[nodiscard]] inline row_display display_of(const result_row& row) noexcept {
+  const bool bound = row.status != status::none;
+  return {bound, bound && row.status != status::no_data};
+}
 
 /// 100 * numerator / denominator with `decimals` digits, rounded from the exact fraction
 /// (25 of 38 at 2 decimals: "65.79" half-up, "65.78" truncated). Empty when denominator is 0.

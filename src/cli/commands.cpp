@@ -3,7 +3,7 @@
 
 #include "cli/commands.hpp"
 
-#include "cli/text_table.hpp"
+#include "report/text_table.hpp"
 #include "generate/generate.hpp"
 
 #include <nangluc/evaluation.hpp>
@@ -136,7 +136,7 @@ void print_structure_table(const registry& reg, const structure_report& s, langu
 
   std::vector<std::string> header{text(lang, "Chỉ tiêu", "Figure")};
   for (const auto& l : s.levels) header.push_back(label(levels[levels.at(l.level)], lang));
-  text_table t(header);
+  detail::text_table t(header);
   auto row = [&](std::string name, auto value_of) {
     std::vector<std::string> r{std::move(name)};
     for (const auto& l : s.levels) r.push_back(std::to_string(value_of(l)));
@@ -306,7 +306,7 @@ int run_evaluate(const evaluate_args& a, std::ostream& out, std::ostream& err) {
     format_options fo;
     fo.decimals = a.decimals;
     fo.rounding = a.rounding == "truncate" ? rounding::truncate : rounding::half_up;
-    fo.lang = a.lang;
+    fo.lang = parse_language(a.lang);
 
     const auto in = load_inputs(a.plan, a.registry);
     auto printed = print_warnings(in, err);

@@ -2,6 +2,8 @@
 // (0 success, 1 invalid input, 2 usage) and writes its output to `out`.
 #pragma once
 
+#include <nangluc/language.hpp>
+
 #include <cstdint>
 #include <iosfwd>
 #include <optional>
@@ -10,7 +12,6 @@
 
 namespace nangluc::cli {
 
-enum class language { vi, en };
 
 struct convert_args {
   std::string input, output;

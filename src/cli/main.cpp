@@ -80,7 +80,7 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return e.get_exit_code() == 0 ? code : 2;
   }
-  st.lang = lang == "en" ? language::en : language::vi;
+  st.lang = nangluc::parse_language(lang);
 
   if (*validate) return run_validate(val, std::cout, std::cerr);
   if (*convert) return run_convert(conv, std::cout, std::cerr);

@@ -105,8 +105,8 @@ void append_csv_field(std::string& line, std::string_view field) {
   line += '"';
 }
 
-std::string format_day_in(day d, std::string_view lang) {
-  return lang == "en" ? format_day(d) : format_day_dmy(d);
+std::string format_day_in(day d, language lang) {
+  return lang == language::en ? format_day(d) : format_day_dmy(d);
 }
 
 }  // namespace detail

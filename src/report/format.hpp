@@ -37,6 +37,6 @@ inline constexpr int max_decimals = 6;
 void append_csv_field(std::string& line, std::string_view field);
 
 /// The dates of a report in a language: dd/mm/yyyy for Vietnamese, ISO otherwise.
-[[nodiscard]] std::string format_day_in(day d, std::string_view lang);
+[[nodiscard]] std::string format_day_in(day d, language lang);
 
 }  // namespace nangluc::detail

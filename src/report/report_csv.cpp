@@ -91,11 +91,10 @@ void write_report_csv(const report& rep, const plan& p, const registry& r, const
           l.add("");
           l.add(format_percent(row.numerator, row.denominator, f.decimals, f.rounding));
         }
-        // Rows under the root of an activity count have no threshold (status none): left blank.
-        const bool bound = row.status != status::none;
-        l.add(bound ? threshold : "");
-        l.add(bound && row.status != status::no_data ? detail::format_count(row.gap, f.decimals, f.rounding) : "");
-        l.add(bound ? to_string(row.status) : "");
+        const auto shown = display_of(row);
+        l.add(shown.bound ? threshold : "");
+        l.add(shown.has_gap ? detail::format_count(row.gap, f.decimals, f.rounding) : "");
+        l.add(shown.bound ? to_string(row.status) : "");
         l.add(detail::format_decimal(row.expected, f.decimals, f.rounding));
         l.add(detail::format_decimal(row.projected, f.decimals, f.rounding));
         block += l.finish();

@@ -61,7 +61,7 @@ json row_json(const result_row& row, bool counts, const registry& r) {
     j["denominator"] = row.denominator;
     j["percent"] = number(row.percent);
   }
-  j["gap"] = number(row.gap);
+  j["gap"] = number(row.gap);  // exact data, as every figure of report@1 (display_of is for display)
   j["status"] = status_json(row.status);
   j[counts ? "expected" : "expected_percent"] = number(row.expected);
   j[counts ? "projected" : "projected_percent"] = number(row.projected);

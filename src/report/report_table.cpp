@@ -4,6 +4,7 @@
 // English.
 
 #include "report/format.hpp"
+#include "report/text_table.hpp"
 
 #include <nangluc/registry.hpp>
 #include <nangluc/report.hpp>
@@ -16,64 +17,13 @@
 namespace nangluc {
 namespace {
 
-enum class align { left, right };
-
-// A plain-text table aligned by displayed characters (one per code point: Vietnamese text is
-// NFC, where each letter is one code point). The library's own: the CLI keeps its separate one.
-class table {
- public:
-  table(std::vector<std::string> header, std::vector<align> aligns)
-      : header_(std::move(header)), align_(std::move(aligns)) {}
-  void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
-
-  void print(std::ostream& out, std::string_view indent) const {
-    std::vector<std::size_t> width(header_.size(), 0);
-    auto measure = [&](const std::vector<std::string>& row) {
-      for (std::size_t i = 0; i < row.size() && i < width.size(); ++i)
-        width[i] = std::max(width[i], display_width(row[i]));
-    };
-    measure(header_);
-    for (const auto& r : rows_) measure(r);
-    std::size_t total = 0;
-    for (auto w : width) total += w + 2;
-    const std::string rule(total > 2 ? total - 2 : 0, '-');
-    std::string s;
-    auto line = [&](const std::vector<std::string>& row) {
-      std::string l(indent);
-      for (std::size_t i = 0; i < width.size(); ++i) {
-        const std::string& cell = i < row.size() ? row[i] : empty_;
-        const std::string pad(width[i] - display_width(cell), ' ');
-        if (i) l += "  ";
-        l += align_[i] == align::left ? cell + pad : pad + cell;
-      }
-      while (!l.empty() && l.back() == ' ') l.pop_back();
-      s += l;
-      s += '\n';
-    };
-    line(header_);
-    s += std::string(indent) + rule + '\n';
-    for (const auto& r : rows_) line(r);
-    out << s;
-  }
-
-  static std::size_t display_width(std::string_view s) {
-    std::size_t n = 0;
-    for (char c : s)
-      if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-    return n;
-  }
-
- private:
-  std::vector<std::string> header_;
-  std::vector<align> align_;
-  std::vector<std::vector<std::string>> rows_;
-  std::string empty_;
-};
+using detail::align;
+using detail::text_table;
 
 // Labels in the report's language.
 class labels {
  public:
-  explicit labels(std::string_view lang) : vi_(lang != "en") {}
+  explicit labels(language lang) : vi_(lang == language::vi) {}
   [[nodiscard]] bool vi() const noexcept { return vi_; }
   [[nodiscard]] std::string operator()(std::string_view vi, std::string_view en) const {
     return std::string(vi_ ? vi : en);
@@ -225,7 +175,7 @@ void write_report_table(const report& rep, const plan& p, const registry& r, con
       column(L("Tình trạng", "Status"), align::left);
       column(counts ? L("Kỳ vọng", "Expected") : L("Kỳ vọng (%)", "Expected %"), align::right);
       column(counts ? L("Dự báo", "Projected") : L("Dự báo (%)", "Projected %"), align::right);
-      table tab(std::move(header), std::move(aligns));
+      text_table tab(std::move(header), std::move(aligns));
 
       auto it = trees.find(*m.evaluated_at);
       if (it == trees.end()) it = trees.emplace(*m.evaluated_at, r.tree_at(*m.evaluated_at)).first;
@@ -241,14 +191,13 @@ void write_report_table(const report& rep, const plan& p, const registry& r, con
           cells.push_back(std::to_string(row->numerator) + "/" + std::to_string(row->denominator));
           cells.push_back(format_percent(row->numerator, row->denominator, f.decimals, f.rounding));
         }
-        // No threshold binds the rows under the root of an activity count (evaluation.md §4).
-        const bool bound = row->status != status::none;
-        cells.push_back(bound && row->status != status::no_data ? threshold : "");
-        cells.push_back(bound && row->status != status::no_data ? detail::format_count(row->gap, f.decimals, f.rounding) : "");
+        const auto shown = display_of(*row);
+        cells.push_back(shown.bound ? threshold : "");
+        cells.push_back(shown.has_gap ? detail::format_count(row->gap, f.decimals, f.rounding) : "");
         cells.push_back(L.status(row->status));
         cells.push_back(detail::format_decimal(row->expected, f.decimals, f.rounding));
         cells.push_back(detail::format_decimal(row->projected, f.decimals, f.rounding));
-        tab.add(std::move(cells));
+        tab.add_row(std::move(cells));
       }
       tab.print(out, "    ");
     }

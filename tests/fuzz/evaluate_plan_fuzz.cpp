@@ -37,7 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       std::ostringstream out;
       write_report_json(rep, p, reg, out);
       write_report_csv(rep, p, reg, format_options{}, out);
-      write_report_table(rep, p, reg, format_options{2, rounding::truncate, "en"}, out);
+      write_report_table(rep, p, reg, format_options{2, rounding::truncate, language::en}, out);
       for (const auto& t : p.targets) {
         const auto needs = ev.needs(t.id, as_of);
         write_needs_csv(needs, t, reg, out);

@@ -396,7 +396,7 @@ TEST_CASE("the table speaks Vietnamese by default", "[report]") {
 TEST_CASE("the table speaks English with --lang en", "[report]") {
   const fixture f;
   format_options o;
-  o.lang = "en";
+  o.lang = language::en;
   o.decimals = 2;
   o.rounding = rounding::truncate;
   std::ostringstream out;
@@ -418,7 +418,7 @@ TEST_CASE("the table speaks English with --lang en", "[report]") {
 TEST_CASE("the table indents each unit under the unit above it", "[report]") {
   const fixture f;
   format_options o;
-  o.lang = "en";
+  o.lang = language::en;
   std::ostringstream out;
   auto rep = sample_report(f);
   // Rows come by level; the table puts them in tree order all the same.
@@ -496,4 +496,25 @@ TEST_CASE("a unit coverage needs list names each uncovered unit and what it lack
   std::ostringstream empty;
   write_needs_json({}, v1, f.reg, empty);
   CHECK(json::parse(empty.str()) == json::array());
+}
+
+TEST_CASE("languages: vi and en, and an unknown one is an error rather than Vietnamese", "[report]") {
+  CHECK(parse_language("vi") == language::vi);
+  CHECK(parse_language("en") == language::en);
+  CHECK(to_string(language::en) == "en");
+  CHECK_THROWS_AS(parse_language("fr"), argument_error);
+  CHECK_THROWS_WITH(parse_language("EN"), Catch::Contains("unknown language 'EN'"));
+}
+
+TEST_CASE("display rules, decided once: a no-data row keeps its threshold but has no gap; rows below an activity count's root have neither",
+          "[report]") {
+  result_row row;
+  row.status = status::no_data;
+  CHECK(display_of(row).bound);
+  CHECK_FALSE(display_of(row).has_gap);
+  row.status = status::none;
+  CHECK_FALSE(display_of(row).bound);
+  CHECK_FALSE(display_of(row).has_gap);
+  row.status = status::missed;
+  CHECK(display_of(row).has_gap);
 }
