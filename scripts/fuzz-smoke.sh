@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 
 seconds="${FUZZ_SECONDS:-45}"
 targets=("$@")
-((${#targets[@]})) || targets=(registry_json plan_json csv_table evaluate_plan)
+((${#targets[@]})) || targets=(registry_json plan_json csv_table evaluate_plan json_input)
 
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz

@@ -401,15 +401,11 @@ class table_loader final : public csv_row_sink {
   std::optional<json> json_cell(std::uint8_t k, std::string_view example) const {
     const auto v = cell(k);
     if (v.empty()) return std::nullopt;
-    bool too_deep = false;
-    auto j = parse_json_text(v, nullptr, &too_deep);
-    if (too_deep) {
-      error(k, "too_deep", "'" + std::string(name(k)) + "' is nested more than " + std::to_string(max_json_depth) +
-                               " levels deep");
-    } else if (!j) {
+    auto r = parse_json_cell(v, name(k));
+    for (auto& [code, message] : r.problems) error(k, std::move(code), std::move(message));
+    if (r.not_json)
       error(k, "bad_value", "'" + std::string(name(k)) + "' must be JSON text such as " + std::string(example));
-    }
-    return j;
+    return std::move(r.value);
   }
 
   // The `x_` cells: JSON text when the cell parses as JSON, else a string.
@@ -418,14 +414,12 @@ class table_loader final : public csv_row_sink {
     for (const auto& [key, col] : extensions_) {
       const auto v = row_->text(col);
       if (v.empty()) continue;
-      bool too_deep = false;
-      const auto j = parse_json_text(v, nullptr, &too_deep);
-      if (too_deep) {
-        b_.problems().error("too_deep", info_.file, csv_location(row_->line(col), std::uint64_t{col} + 1),
-                            "'" + key + "' is nested more than " + std::to_string(max_json_depth) + " levels deep");
-        continue;
-      }
-      out.emplace_back(key, j ? j->dump() : json(std::string(v)).dump());
+      auto r = parse_json_cell(v, key);
+      for (auto& [code, message] : r.problems)
+        b_.problems().error(std::move(code), info_.file, csv_location(row_->line(col), std::uint64_t{col} + 1),
+                            std::move(message));
+      if (!r.problems.empty()) continue;
+      out.emplace_back(key, r.value ? r.value->dump() : json(std::string(v)).dump());
     }
     return out;
   }
@@ -616,25 +610,9 @@ class table_loader final : public csv_row_sink {
 void read_meta(const std::filesystem::path& path, const std::string& file, registry_builder& b) {
   const std::string text = read_file(path, max_small_file_bytes);
   auto& problems = b.problems();
-  json root;
-  try {
-    // The same nesting bound as every other JSON nangluc reads.
-    root = json::parse(text, [](int depth, json::parse_event_t event, json&) {
-      if ((event == json::parse_event_t::object_start || event == json::parse_event_t::array_start) &&
-          depth >= max_json_depth)
-        throw std::length_error("too deep");
-      return true;
-    });
-  } catch (const json::parse_error& e) {
-    problems.error("json_syntax", file, line_column(text, e.byte == 0 ? 0 : e.byte - 1), json_syntax_message(e));
-    return;
-  } catch (const std::length_error&) {
-    problems.error("too_deep", file, "", "nested more than " + std::to_string(max_json_depth) + " levels deep");
-    return;
-  } catch (const json::exception& e) {  // out_of_range for a number such as 1e309
-    problems.error("json_syntax", file, token_location(text, e), json_syntax_message(e));
-    return;
-  }
+  auto parsed = parse_json_input(text, problems, {.file = file});
+  if (!parsed) return;
+  const json& root = *parsed;
   if (!root.is_object()) {
     problems.error("wrong_type", file, "", "meta.json must hold a JSON object, not " + json_type_name(root));
     return;
@@ -653,7 +631,7 @@ void read_meta(const std::filesystem::path& path, const std::string& file, regis
   for (const auto& [key, value] : root.items()) {
     if (is_extension_name(key)) b.add_top_level_extra(key, value.dump());
     else if (key != "format" && key != "profile" && key != "vocabularies")
-      problems.error("unknown_field", file, "/" + key,
+      problems.error("unknown_field", file, "/" + pointer_token(key),
                      "unknown key '" + key + "' in meta.json (extension keys must start with x_)");
   }
 }

@@ -2,6 +2,7 @@
 
 #include "io/json_records.hpp"
 
+#include "io/vocabulary_json.hpp"
 #include "text/unicode.hpp"
 
 #include <algorithm>
@@ -10,96 +11,6 @@
 #include <limits>
 
 namespace nangluc::detail {
-
-std::string json_type_name(const nlohmann::json& v) {
-  switch (v.type()) {
-    case nlohmann::json::value_t::null: return "null";
-    case nlohmann::json::value_t::object: return "an object";
-    case nlohmann::json::value_t::array: return "a list";
-    case nlohmann::json::value_t::string: return "a string";
-    case nlohmann::json::value_t::boolean: return "a boolean";
-    case nlohmann::json::value_t::binary: return "binary data";
-    case nlohmann::json::value_t::discarded: return "nothing";
-    default: return "a number";
-  }
-}
-
-std::optional<nlohmann::json> parse_json_text(std::string_view text, std::string* why, bool* too_deep_out) {
-  struct too_deep {};
-  if (too_deep_out) *too_deep_out = false;
-  nlohmann::json::parser_callback_t limit = [](int depth, nlohmann::json::parse_event_t event, nlohmann::json&) {
-    if ((event == nlohmann::json::parse_event_t::object_start || event == nlohmann::json::parse_event_t::array_start) &&
-        depth >= max_json_depth)
-      throw too_deep{};
-    return true;
-  };
-  try {
-    return nlohmann::json::parse(text.begin(), text.end(), limit);
-  } catch (const nlohmann::json::parse_error& e) {
-    if (why) {
-      std::string m = e.what();
-      if (auto p = m.find(": "); p != std::string::npos) m = m.substr(p + 2);
-      *why = m;
-    }
-  } catch (const too_deep&) {
-    if (why) *why = "nested more than " + std::to_string(max_json_depth) + " levels deep";
-    if (too_deep_out) *too_deep_out = true;
-  } catch (const nlohmann::json::exception& e) {  // a number out of range (1e999)
-    if (why) *why = json_syntax_message(e);
-  }
-  return std::nullopt;
-}
-
-std::string token_location(std::string_view text, const std::exception& e) {
-  // nlohmann's messages quote the offending token last: "number overflow parsing '1e999'".
-  const std::string_view m = e.what();
-  const auto close = m.rfind('\'');
-  const auto open = close == std::string_view::npos || close == 0 ? std::string_view::npos : m.rfind('\'', close - 1);
-  if (open == std::string_view::npos) return {};
-  const auto at = text.find(m.substr(open + 1, close - open - 1));
-  return at == std::string_view::npos ? std::string() : line_column(text, at);
-}
-
-std::string line_column(std::string_view text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  std::size_t line = 1, col = 1;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      col = 1;
-    } else {
-      ++col;
-    }
-  }
-  return std::to_string(line) + ":" + std::to_string(col);
-}
-
-std::string json_syntax_message(const std::exception& e) {
-  std::string m = e.what();
-  if (m.rfind("[json.exception", 0) == 0) {
-    // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error …" keeps
-    // what follows the position; "[json.exception.out_of_range.406] number overflow …" what
-    // follows the id.
-    if (auto p = m.find(": "); p != std::string::npos) m = m.substr(p + 2);
-    else if (auto q = m.find("] "); q != std::string::npos) m = m.substr(q + 2);
-  }
-  std::string out;
-  for (char ch : m) {
-    const auto c = static_cast<unsigned char>(ch);
-    out += (c < 0x20 || c >= 0x80) ? '?' : ch;
-  }
-  return out;
-}
-
-std::string pointer_token(std::string_view key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
-  }
-  return out;
-}
 
 namespace {
 
@@ -524,58 +435,16 @@ void read_vocabulary_additions(const json& v, const std::string& pointer, regist
     problems.error("wrong_type", file, pointer, "'vocabularies' must be an object of lists");
     return;
   }
-  for (const auto& [name, list] : v.items()) {
-    const std::string vp = pointer + "/" + pointer_token(name);
-    if (!list.is_array()) {
+  for (const auto& item : v.items()) {
+    const std::string vp = pointer + "/" + pointer_token(item.key());
+    if (!item.value().is_array()) {
       problems.error("wrong_type", file, vp, "a vocabulary is a list of entries");
       continue;
     }
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      const auto& e = list[i];
-      const std::string ep = vp + "/" + std::to_string(i);
-      if (!e.is_object()) {
-        problems.error("wrong_type", file, ep, "a vocabulary entry must be an object");
-        continue;
-      }
-      vocabulary_entry entry;
-      bool ok = true;
-      for (const auto& [k, val] : e.items()) {
-        const std::string fp = ep + "/" + pointer_token(k);
-        if (k == "code" || k == "vi" || k == "en" || k == "parent") {
-          if (!val.is_string()) {
-            problems.error("wrong_type", file, fp, "'" + k + "' must be a string");
-            ok = false;
-            continue;
-          }
-          std::string s = val.get<std::string>();
-          normalize_in_place(s);
-          (k == "code" ? entry.code : k == "vi" ? entry.vi : k == "en" ? entry.en : entry.parent) = s;
-        } else if (k == "rank" || k == "depth") {
-          if (!val.is_number_integer()) {
-            problems.error("wrong_type", file, fp, "'" + k + "' must be a whole number");
-            ok = false;
-            continue;
-          }
-          (k == "rank" ? entry.rank : entry.depth) = val.get<int>();
-        } else if (is_extension(k)) {
-          entry.extras.emplace_back(k, val.dump());
-        } else {
-          problems.error("unknown_field", file, fp, "unknown field '" + k + "' in a vocabulary entry");
-          ok = false;
-        }
-      }
-      const bool snake = !entry.code.empty() &&
-                         std::all_of(entry.code.begin(), entry.code.end(), [](char c) {
-                           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-                         });
-      if (!snake) {
-        problems.error(entry.code.empty() ? "missing_field" : "bad_value", file, ep + "/code",
-                       entry.code.empty() ? "a vocabulary entry needs a 'code'"
-                                          : "codes are lower-case ASCII snake_case: '" + entry.code + "'");
-        ok = false;
-      }
-      if (ok) b.add_vocabulary_entry(name, std::move(entry));
-    }
+    const auto& list = item.value();
+    for (std::size_t i = 0; i < list.size(); ++i)
+      if (auto entry = read_vocabulary_entry(list[i], vp + "/" + std::to_string(i), file, problems))
+        b.add_vocabulary_entry(item.key(), std::move(*entry));
   }
 }
 
