@@ -3,6 +3,7 @@
 
 #include <nangluc/plan.hpp>
 
+#include "io/json_input.hpp"
 #include "io/json_records.hpp"
 #include "io/plan_json.hpp"
 #include "io/read_file.hpp"
@@ -81,99 +82,12 @@ bool contains(const List& list, std::string_view s) {
   return std::find(list.begin(), list.end(), s) != list.end();
 }
 
-// A first pass over the text with nlohmann's SAX interface, building nothing: finds syntax
-// errors, nesting past the limit and duplicate keys (which the DOM would silently collapse),
-// each located by JSON pointer. Linear time; nlohmann's callback parser is quadratic on long
-// lists of objects.
-class structure_check {
- public:
-  structure_check(std::string_view text, const std::string& file, detail::problem_list& problems)
-      : text_(text), file_(file), problems_(problems) {}
-
-  bool null() { return done(); }
-  bool boolean(bool) { return done(); }
-  bool number_integer(json::number_integer_t) { return done(); }
-  bool number_unsigned(json::number_unsigned_t) { return done(); }
-  bool number_float(json::number_float_t, const json::string_t&) { return done(); }
-  bool string(json::string_t& s) {
-    check_length(s, "a string");
-    return done();
-  }
-  bool binary(json::binary_t&) { return done(); }
-  bool start_object(std::size_t) { return open(false); }
-  bool start_array(std::size_t) { return open(true); }
-  bool key(json::string_t& k) {
-    check_length(k, "a key");
-    auto& top = stack_.back();
-    if (!top.keys.insert(k).second)
-      problems_.error("duplicate_key", file_, pointer(stack_.size() - 1) + "/" + pointer_token(k),
-                      "key '" + k + "' appears twice in the same object");
-    top.key = k;
-    return true;
-  }
-  bool end_object() { return close(); }
-  bool end_array() { return close(); }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) {
-    problems_.error("json_syntax", file_, detail::line_column(text_, position == 0 ? 0 : position - 1), detail::json_syntax_message(e));
-    return false;
-  }
-
- private:
-  struct frame {
-    bool array = false;
-    std::size_t index = 0;
-    std::string key;
-    std::set<std::string> keys;
-  };
-
-  std::string pointer(std::size_t frames) const {
-    std::string p;
-    for (std::size_t i = 0; i < frames && i < stack_.size(); ++i)
-      p += "/" + (stack_[i].array ? std::to_string(stack_[i].index) : pointer_token(stack_[i].key));
-    return p;
-  }
-  bool done() {
-    if (!stack_.empty() && stack_.back().array) ++stack_.back().index;
-    return true;
-  }
-  void check_length(const std::string& s, std::string_view what) {
-    if (s.size() > detail::max_string_bytes)
-      problems_.error("too_long", file_, pointer(stack_.size()),
-                      std::string(what) + " of " + std::to_string(s.size()) + " bytes is longer than the limit of " +
-                          std::to_string(detail::max_string_bytes) + " bytes");
-  }
-  bool open(bool array) {
-    if (stack_.size() >= static_cast<std::size_t>(detail::max_json_depth)) {
-      problems_.error("too_deep", file_, pointer(stack_.size()),
-                      "nested more than " + std::to_string(detail::max_json_depth) + " levels deep");
-      return false;
-    }
-    stack_.push_back(frame{array, 0, {}, {}});
-    return true;
-  }
-  bool close() {
-    stack_.pop_back();
-    return done();
-  }
-
-  std::string_view text_;
-  const std::string& file_;
-  detail::problem_list& problems_;
-  std::vector<frame> stack_;
-};
-
-// The plan's JSON value, or nullopt (with the problems reported) when it cannot be read.
+// The plan's JSON value, or nullopt (with the problems reported) when it cannot be read: the one
+// JSON front-end (src/io/json_input.hpp), with the limits and locations of every JSON input.
 std::optional<json> parse_plan_text(std::string_view text, const std::string& file, detail::problem_list& problems) {
-  structure_check check(text, file, problems);
-  // Duplicate keys are reported and reading goes on (the DOM keeps the last copy), so the
-  // plan's other problems are found in the same run.
-  if (!json::sax_parse(text.begin(), text.end(), &check)) return std::nullopt;
-  try {
-    return json::parse(text.begin(), text.end());  // nesting now known to be bounded
-  } catch (const json::parse_error& e) {  // not expected after the first pass
-    problems.error("json_syntax", file, detail::line_column(text, e.byte == 0 ? 0 : e.byte - 1), detail::json_syntax_message(e));
-  }
-  return std::nullopt;
+  detail::json_input_options options;
+  options.file = file;
+  return detail::parse_json_input(text, problems, options);
 }
 
 class plan_reader;
