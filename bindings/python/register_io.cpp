@@ -4,6 +4,8 @@
 
 #include <nangluc/io.hpp>
 
+#include "model/record_fields.hpp"
+
 #include <filesystem>
 
 namespace nangluc::python {
@@ -19,9 +21,36 @@ csv_options csv_options_for(std::string_view date_format, bool bom, bool crlf) {
   return o;
 }
 
+// The record descriptions (src/model/record_fields.hpp): {table: [{name, type, required,
+// vocabulary, encoding}, …]}, for the frame conversions of nangluc.frames.
+py::dict record_fields() {
+  using namespace nangluc::detail;
+  py::dict out;
+  for_each_record_kind([&](auto kind) {
+    using Rec = typename decltype(kind)::type;
+    py::list fields;
+    for_each_field<Rec>([&](const auto& f, std::size_t) {
+      static constexpr const char* encodings[] = {"plain", "joined", "json_text", "key_columns"};
+      py::dict d;
+      d["name"] = std::string(f.name);
+      d["type"] = std::string(f.type);
+      d["required"] = f.required;
+      d["vocabulary"] = f.vocabulary.empty() ? py::object(py::none()) : py::object(py::str(std::string(f.vocabulary)));
+      d["encoding"] = encodings[static_cast<int>(f.encoding)];
+      fields.append(std::move(d));
+    });
+    out[py::str(std::string(record_description<Rec>::list))] = std::move(fields);
+  });
+  return out;
+}
+
 }  // namespace
 
 void register_io(py::module_& m) {
+  m.def("record_fields", &record_fields,
+        "The fields of each record kind, by table: name, type (text, id, code, codes, date, whole, "
+        "number, …), required, vocabulary and how a CSV cell spells it (plain, joined, json_text, "
+        "key_columns). One description drives every reader and writer.");
   using gil_release = py::call_guard<py::gil_scoped_release>;
   m.def("load_registry",
         [](const std::filesystem::path& path, std::size_t max_errors) {

@@ -1,13 +1,16 @@
-// Reading a registry from a folder of CSV tables (model.md §4). Rows become records through the
-// same builder and converters as JSON, so both formats mean the same; every problem is located
-// as file:line:column.
+// Reading the tables of a registry folder (model.md §4): rows become records, field by field as
+// the record descriptions (model/record_fields.hpp) list them, through the same builder and
+// converters as JSON, so both formats mean the same; every problem is located as
+// file:line:column. The folder itself (meta.json, which tables) is read in csv_folder.cpp.
 
 #include <nangluc/io.hpp>
 
+#include "io/csv_source_map.hpp"
 #include "io/csv_table.hpp"
 #include "io/json_records.hpp"
 #include "io/read_file.hpp"
 #include "io/registry_builder.hpp"
+#include "model/record_fields.hpp"
 #include "model/problems.hpp"
 
 #include <nlohmann/json.hpp>
@@ -17,6 +20,7 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <type_traits>
 #include <unordered_map>
 
 namespace nangluc {
@@ -24,8 +28,6 @@ namespace detail {
 namespace {
 
 using json = nlohmann::json;
-
-constexpr std::uint32_t no_column = std::numeric_limits<std::uint32_t>::max();
 
 // An ISO date cell straight to its day number (days_from_civil, H. Hinnant), without the
 // calendar objects parse_day goes through: dates are a quarter of the cells of a registry.
@@ -52,87 +54,6 @@ std::optional<day> iso_day(std::string_view s) noexcept {
   return era * 146097 + doe - 719468;
 }
 
-// Where each record came from: `<list>.csv` and the line and column of its cells.
-class csv_source_map final : public source_map {
- public:
-  struct table_info {
-    std::string file;                      // the table's path, as given
-    std::vector<std::string> header;       // column names, in file order
-    std::uint32_t records = 0;
-    // The line each record starts on. Usually record i is on line first_line + i, and nothing
-    // is stored; a blank line or a quoted line break makes them a list.
-    std::uint32_t first_line = 0;
-    bool consecutive = true;
-    std::vector<std::uint32_t> lines;
-    // Records with a quoted line break: the line of each of their cells.
-    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> cell_lines;
-
-    void add_record(std::uint32_t line) {
-      if (records == 0) {
-        first_line = line;
-      } else if (consecutive && line != first_line + records) {
-        consecutive = false;
-        lines.reserve(std::size_t{records} * 2);
-        for (std::uint32_t i = 0; i < records; ++i) lines.push_back(first_line + i);
-      }
-      if (!consecutive) lines.push_back(line);
-      ++records;
-    }
-    [[nodiscard]] std::uint32_t line_of(std::size_t index) const {
-      return consecutive ? first_line + static_cast<std::uint32_t>(index) : lines[index];
-    }
-  };
-  std::array<table_info, table_count> tables;
-
-  [[nodiscard]] std::string file(std::string_view list) const override {
-    const auto* t = find(list);
-    return t && !t->file.empty() ? t->file : default_file;
-  }
-
-  [[nodiscard]] std::string location(std::string_view list, std::size_t index,
-                                     std::string_view field) const override {
-    const auto* t = find(list);
-    if (!t || index >= t->records) return source_map::location(list, index, field);
-    const auto column = column_of(*t, field);
-    auto line = t->line_of(index);
-    if (column == no_column) return csv_location(line, 1);
-    if (!t->cell_lines.empty())
-      if (auto it = t->cell_lines.find(static_cast<std::uint32_t>(index));
-          it != t->cell_lines.end() && column < it->second.size())
-        line = it->second[column];
-    return csv_location(line, std::uint64_t{column} + 1);
-  }
-
- private:
-  [[nodiscard]] const table_info* find(std::string_view list) const {
-    for (std::size_t t = 0; t < table_count; ++t)
-      if (table_schemas()[t].list == list) return &tables[t];
-    return nullptr;
-  }
-
-  // The column holding a field: `roles/2` and `parents/0/unit` are in the cell of the part
-  // before the first slash, `external_ids/KEY` in `external_ids.KEY`.
-  static std::uint32_t column_of(const table_info& t, std::string_view field) {
-    if (field.empty()) return no_column;
-    const auto slash = field.find('/');
-    std::string_view name = field.substr(0, slash);
-    std::string joined;
-    if (name == "external_ids" && slash != std::string_view::npos) {
-      joined = std::string(external_ids_prefix) + std::string(field.substr(slash + 1));
-      name = joined;
-    }
-    for (std::size_t i = 0; i < t.header.size(); ++i)
-      if (t.header[i] == name) return static_cast<std::uint32_t>(i);
-    return no_column;
-  }
-};
-
-// A problem the builder reported under the wrong file (it knows one file; a folder has many):
-// its index in the problem list and the table it belongs to.
-struct misfiled_problem {
-  std::size_t index;
-  std::size_t table;
-};
 
 struct string_hash {
   using is_transparent = void;
@@ -235,14 +156,14 @@ class table_loader final : public csv_row_sink {
         b_.problems().error("unknown_field", info_.file, csv_location(row.line(col), std::uint64_t{col} + 1),
                             "a value in a column without a name");
     switch (table_) {
-      case table::units: read_unit(); break;
-      case table::persons: read_person(); break;
-      case table::assignments: read_assignment(); break;
-      case table::qualifications: read_qualification(); break;
-      case table::courses: read_course(); break;
-      case table::sessions: read_session(); break;
-      case table::enrollments: read_enrollment(); break;
-      case table::quotas: read_quota(); break;
+      case table::units: read_record<unit>(); break;
+      case table::persons: read_record<person>(); break;
+      case table::assignments: read_record<assignment>(); break;
+      case table::qualifications: read_record<qualification>(); break;
+      case table::courses: read_record<course>(); break;
+      case table::sessions: read_record<session>(); break;
+      case table::enrollments: read_record<enrollment>(); break;
+      case table::quotas: read_record<quota>(); break;
     }
   }
 
@@ -393,7 +314,7 @@ class table_loader final : public csv_row_sink {
     if (v == "F") return sex::female;
     if (v == "M") return sex::male;
     if (v == "X") return sex::other;
-    error(k, "bad_value", "'" + std::string(name(k)) + "' must be \"F\", \"M\" or \"X\"");
+    error(k, "bad_value", std::string(name(k)) + " '" + std::string(v) + "' is not one of F, M, X");
     return sex::unknown;
   }
 
@@ -435,145 +356,119 @@ class table_loader final : public csv_row_sink {
   }
 
   // ---- records ----------------------------------------------------------------------------
-  void read_unit() {
-    using namespace unit_col;
-    unit u;
-    u.id = text(id, true);
-    u.name = text(unit_col::name, true);
-    u.level = code(level, vocab::levels, true);
-    u.kind = code(kind, vocab::unit_kinds, false);
-    u.valid.from = date(valid_from, false, day_min);
-    u.valid.to = date(valid_to, false, day_max);
-    u.successor = unit_ref(successor, false);
-    const auto one = cell(parent);
-    if (!one.empty() && !cell(parents).empty()) {
-      error(parents, "bad_value", "give either 'parent' or 'parents', not both");
-    } else if (!one.empty()) {
-      parent_link link;
-      link.unit = unit_ref(parent, true);
-      u.parents.push_back(std::move(link));
-    } else if (auto ps = json_cell(parents, R"([{"unit": "105", "from": "2020-01-01", "to": "2025-06-30"}])")) {
-      u.parents = read_parent_links(*ps, "parents", reporter_);
-      u.parents_over_time = true;
+  // A record, field by field as its description lists them; column k holds field k.
+  template <class Rec>
+  void read_record() {
+    Rec rec;
+    for_each_field<Rec>([&](const auto& fd, std::size_t k) { read_field(fd, static_cast<std::uint8_t>(k), rec); });
+    if constexpr (field_names<Rec>[0] == "id")
+      add([&] { b_.add(std::move(rec), extras(), here(0)); });
+    else
+      b_.add(std::move(rec), extras(), no_location_);
+  }
+
+  template <class Rec, class F>
+  void read_field(const F& fd, std::uint8_t k, Rec& rec) {
+    auto& v = fd.get(rec);
+    using T = std::remove_cvref_t<decltype(v)>;
+    if constexpr (std::is_same_v<T, std::string>) {
+      v = text(k, fd.required);
+    } else if constexpr (std::is_same_v<T, term>) {
+      v = fd.role == field_role::code_of_kind ? code_of_kind(k, static_cast<std::uint8_t>(field_index<Rec>("kind")))
+                                              : code(k, fd.vocabulary, fd.required);
+    } else if constexpr (std::is_same_v<T, std::vector<term>>) {
+      v = codes(k, fd.vocabulary, fd.required);
+    } else if constexpr (std::is_same_v<T, day>) {
+      v = date(k, fd.required, fd.absent);
+    } else if constexpr (std::is_same_v<T, unit_ix>) {
+      v = unit_ref(k, fd.required);
+    } else if constexpr (std::is_same_v<T, person_ix>) {
+      v = person_ref(k, fd.required);
+    } else if constexpr (std::is_same_v<T, course_ix>) {
+      v = reference(k, fd.required, [this](std::string_view id) { return b_.ref_course(id); });
+    } else if constexpr (std::is_same_v<T, session_ix>) {
+      v = reference(k, fd.required, [this](std::string_view id) { return b_.ref_session(id); });
+    } else if constexpr (std::is_same_v<T, std::int64_t>) {
+      v = integer(k, fd.required).value_or(0);
+    } else if constexpr (std::is_same_v<T, std::optional<std::int64_t>>) {
+      v = integer(k, fd.required);
+    } else if constexpr (std::is_same_v<T, std::optional<double>>) {
+      v = number(k);
+    } else if constexpr (std::is_same_v<T, double>) {
+      if (auto n = number(k)) v = *n;
+    } else if constexpr (std::is_same_v<T, sex>) {
+      v = sex_value(k);
+    } else if constexpr (std::is_same_v<T, enrollment_status>) {
+      v = status(k);
+    } else {
+      read_structured_field(fd, k, v, rec);
     }
-    add([&] { b_.add_unit(std::move(u), extras(), here(id)); });
   }
 
-  void read_person() {
-    using namespace person_col;
-    person p;
-    p.id = text(id, true);
-    p.name = text(person_col::name, true);
-    p.sex = sex_value(person_col::sex);
-    p.birth_date = date(birth_date, false, day_min);
-    p.ethnicity = code(ethnicity, vocab::ethnicities, false);
-    for (const auto& [key, col] : external_) {
-      const auto v = row_->text(col);
-      if (!v.empty()) p.external_ids.emplace_back(key, v);
-    }
-    add([&] { b_.add_person(std::move(p), extras(), here(id)); });
-  }
-
-  void read_assignment() {
-    using namespace assignment_col;
-    assignment a;
-    a.person = person_ref(person, true);
-    a.unit = unit_ref(unit, true);
-    a.employer = unit_ref(employer, false);
-    a.category = code(category, vocab::categories, true);
-    a.roles = codes(roles, vocab::roles, false);
-    a.sector = code(sector, vocab::sectors, true);
-    a.when.from = date(start, true, day_min);
-    a.when.to = date(end, false, day_max);
-    b_.add_assignment(std::move(a), extras());
-  }
-
-  void read_qualification() {
-    using namespace qualification_col;
-    qualification q;
-    q.person = person_ref(person, true);
-    q.kind = code(kind, vocab::qualification_kinds, true);
-    // The code belongs to the vocabulary the kind names.
-    if (const auto k = cell(kind); !k.empty()) {
-      if (const auto c = cell(qualification_col::code); !c.empty()) {
-        auto it = kind_caches_.find(k);
-        if (it == kind_caches_.end()) it = kind_caches_.emplace(std::string(k), code_cache{}).first;
-        q.code = intern(it->second, k, c);
-      } else {
-        missing(qualification_col::code);
+  // The fields that are more than one value: parent links, attendance, confers, external ids.
+  template <class Rec, class F, class T>
+  void read_structured_field(const F& fd, std::uint8_t k, T& v, Rec& rec) {
+    if constexpr (std::is_same_v<T, std::vector<parent_link>>) {
+      const auto parent = static_cast<std::uint8_t>(field_index<Rec>("parent"));
+      const auto parents = static_cast<std::uint8_t>(field_index<Rec>("parents"));
+      if (fd.role == field_role::single_parent) {
+        if (!cell(parent).empty() && !cell(parents).empty()) {
+          error(parents, "bad_value", "give either 'parent' or 'parents', not both");
+        } else if (!cell(parent).empty()) {
+          parent_link link;
+          link.unit = unit_ref(parent, true);
+          v.push_back(std::move(link));
+        }
+      } else if (cell(parent).empty()) {
+        if (auto ps = json_cell(k, fd.example)) {
+          v = read_parent_links(*ps, fd.name, reporter_);
+          rec.parents_over_time = true;
+        }
       }
-    } else if (cell(qualification_col::code).empty()) {
-      missing(qualification_col::code);
+    } else if constexpr (std::is_same_v<T, std::vector<headcount>>) {
+      if (auto att = json_cell(k, fd.example)) v = read_attendance(*att, fd.name, reporter_);
+    } else if constexpr (std::is_same_v<T, std::optional<conferral>>) {
+      if (auto conf = json_cell(k, fd.example)) v = read_conferral(*conf, fd.name, reporter_);
+    } else {
+      static_assert(std::is_same_v<T, std::vector<std::pair<std::string, std::string>>>, "a field type to read");
+      for (const auto& [key, col] : external_) {
+        const auto text = row_->text(col);
+        if (!text.empty()) v.emplace_back(key, text);
+      }
     }
-    q.field = code(field, vocab::fields, false);
-    q.awarded = date(awarded, false, day_min);
-    q.expires = date(expires, false, day_max);
-    q.issuer = text(issuer, false);
-    b_.add_qualification(std::move(q), extras());
   }
 
-  void read_course() {
-    using namespace course_col;
-    course c;
-    c.id = text(id, true);
-    c.title = text(title, true);
-    c.kind = code(kind, vocab::training_kinds, true);
-    c.topics = codes(topics, vocab::topics, true);
-    c.hours = number(hours);
-    if (auto conf = json_cell(confers, R"({"kind": "certificate", "code": "bd_dan_so_vien", "valid_for": "P5Y"})"))
-      c.confers = read_conferral(*conf, "confers", reporter_);
-    add([&] { b_.add_course(std::move(c), extras(), here(id)); });
+  // The code of a qualification: in the vocabulary its kind names.
+  term code_of_kind(std::uint8_t k, std::uint8_t kind) {
+    const auto c = cell(k);
+    if (const auto kind_text = cell(kind); !kind_text.empty()) {
+      if (c.empty()) {
+        missing(k);
+        return {};
+      }
+      auto it = kind_caches_.find(kind_text);
+      if (it == kind_caches_.end()) it = kind_caches_.emplace(std::string(kind_text), code_cache{}).first;
+      return intern(it->second, kind_text, c);
+    }
+    if (c.empty()) missing(k);
+    return {};
   }
 
-  void read_session() {
-    using namespace session_col;
-    session s;
-    s.id = text(id, true);
-    s.course = reference(course, true, [this](std::string_view v) { return b_.ref_course(v); });
-    s.when.from = date(start, true, day_min);
-    s.when.to = date(end, true, day_max);
-    s.organizer = unit_ref(organizer, false);
-    s.location = text(location, false);
-    s.capacity = integer(capacity, false);
-    s.cost_vnd = integer(cost_vnd, false);
-    s.funding = code(funding, vocab::funding_sources, false);
-    if (auto att = json_cell(attendance, R"([{"category": "cong_tac_vien", "sex": "F", "count": 12}])"))
-      s.attendance = read_attendance(*att, "attendance", reporter_);
-    add([&] { b_.add_session(std::move(s), extras(), here(id)); });
-  }
-
-  void read_enrollment() {
-    using namespace enrollment_col;
-    enrollment e;
-    e.person = person_ref(person, true);
-    e.session = reference(session, true, [this](std::string_view v) { return b_.ref_session(v); });
-    if (const auto st = cell(status); st.empty()) {
-      missing(status);
+  // Statuses repeat: the last one read is remembered with its value.
+  enrollment_status status(std::uint8_t k) {
+    const auto st = cell(k);
+    if (st.empty()) {
+      missing(k);
     } else if (st == last_status_text_) {
-      e.status = last_status_;
+      return last_status_;
     } else if (auto s = parse_enrollment_status(st)) {
-      e.status = *s;
       last_status_text_.assign(st);
       last_status_ = *s;
+      return *s;
     } else {
-      error(status, "bad_value", "'status' must be one of registered, attended, completed, failed, withdrawn");
+      error(k, "bad_value", "status '" + std::string(st) + "' is not one of registered, attended, completed, failed, withdrawn");
     }
-    e.completed_on = date(completed_on, false, day_min);
-    if (auto sc = number(score)) e.score = *sc;
-    b_.add_enrollment(e, extras());
-  }
-
-  void read_quota() {
-    using namespace quota_col;
-    quota q;
-    q.unit = unit_ref(unit, true);
-    q.category = code(category, vocab::categories, false);
-    q.roles = codes(roles, vocab::roles, false);
-    q.sector = code(sector, vocab::sectors, false);
-    q.count = integer(count, true).value_or(0);
-    q.when.from = date(from, false, day_min);
-    q.when.to = date(to, false, day_max);
-    b_.add_quota(std::move(q), extras());
+    return enrollment_status::registered;
   }
 
   table table_;
@@ -603,139 +498,17 @@ class table_loader final : public csv_row_sink {
 
   const csv_row* row_ = nullptr;
   std::uint32_t index_ = 0;  // the record being read
+  const std::string no_location_;
 };
 
-
-// meta.json: what registry JSON holds at the top level besides the lists.
-void read_meta(const std::filesystem::path& path, const std::string& file, registry_builder& b) {
-  const std::string text = read_file(path, max_small_file_bytes);
-  auto& problems = b.problems();
-  auto parsed = parse_json_input(text, problems, {.file = file});
-  if (!parsed) return;
-  const json& root = *parsed;
-  if (!root.is_object()) {
-    problems.error("wrong_type", file, "", "meta.json must hold a JSON object, not " + json_type_name(root));
-    return;
-  }
-  if (auto it = root.find("format"); it == root.end()) {
-    problems.error("missing_field", file, "/format", "missing \"format\": \"nangluc/tables@1\"");
-  } else if (*it != "nangluc/tables@1") {
-    problems.error("bad_format", file, "/format", "format must be \"nangluc/tables@1\", not " + it->dump());
-  }
-  if (auto it = root.find("profile"); it != root.end()) {
-    if (it->is_string()) b.set_profile(it->get<std::string>(), "/profile");
-    else problems.error("wrong_type", file, "/profile", "'profile' must be a string");
-  }
-  if (auto it = root.find("vocabularies"); it != root.end())
-    read_vocabulary_additions(*it, "/vocabularies", b, file);
-  for (const auto& [key, value] : root.items()) {
-    if (is_extension_name(key)) b.add_top_level_extra(key, value.dump());
-    else if (key != "format" && key != "profile" && key != "vocabularies")
-      problems.error("unknown_field", file, "/" + pointer_token(key),
-                     "unknown key '" + key + "' in meta.json (extension keys must start with x_)");
-  }
-}
-
-// Moves the problems of `from` to `to`, giving misfiled ones their table's file and the line
-// of the record they point back to.
-void transfer_problems(problem_list& from, problem_list& to, const std::vector<misfiled_problem>& misfiled,
-                       const csv_source_map& where) {
-  std::size_t next = 0, kept_errors = 0;
-  const auto& items = from.items();
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    problem p = items[i];
-    if (p.severity == severity::error) ++kept_errors;
-    if (next < misfiled.size() && misfiled[next].index == i) {
-      const auto& info = where.tables[misfiled[next].table];
-      p.file = info.file;
-      // "(first at /units/3)" names a record by index; say its line instead.
-      const std::string marker = "(first at /" + std::string(table_schemas()[misfiled[next].table].list) + "/";
-      if (auto at = p.message.find(marker); at != std::string::npos) {
-        std::size_t n = 0;
-        const char* b = p.message.data() + at + marker.size();
-        const char* e = p.message.data() + p.message.size();
-        const auto r = std::from_chars(b, e, n);
-        if (r.ec == std::errc{} && n < info.records)
-          p.message = p.message.substr(0, at) + "(first on line " + std::to_string(info.line_of(n)) +
-                      std::string(r.ptr, e);
-      }
-      ++next;
-    }
-    to.add(std::move(p));
-  }
-  // Errors past the limit were only counted; count them again so the total stays right.
-  for (auto n = from.errors() - std::min(from.errors(), kept_errors); n > 0; --n) to.error({}, {}, {}, {});
-}
-
 }  // namespace
-}  // namespace detail
 
-registry read_registry_csv(const std::filesystem::path& folder, const load_options& opt) {
-  using namespace detail;
-  std::error_code ec;
-  if (!std::filesystem::exists(folder, ec)) throw io_error(folder.string(), "no such folder");
-  if (!std::filesystem::is_directory(folder, ec))
-    throw io_error(folder.string(), "is not a folder of CSV tables");
-
-  // The builder reports duplicate ids under one file name; its problems are collected apart
-  // and moved over with the right file once reading is done.
-  problem_list read_problems(opt.max_errors);
-  const auto meta_path = folder / "meta.json";
-  registry_builder builder(read_problems, meta_path.string());
-  csv_source_map where;
-  where.default_file = folder.string();
-  if (std::filesystem::is_regular_file(meta_path, ec)) read_meta(meta_path, meta_path.string(), builder);
-
-  // A misspelled table (person.csv) would otherwise be skipped in silence, its rows lost; JSON
-  // refuses unknown keys the same way. Tables of the data owner's own start with x_.
-  for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
-    const auto name = entry.path().filename().string();
-    if (entry.path().extension() != ".csv" || name.starts_with("x_")) continue;
-    const bool known = std::any_of(table_schemas().begin(), table_schemas().end(),
-                                   [&](const auto& schema) { return schema.file_name == name; });
-    if (!known)
-      read_problems.error("unknown_table", entry.path().string(), "",
-                          "'" + name + "' is not a table of a registry (units.csv, persons.csv, assignments.csv, "
-                          "qualifications.csv, courses.csv, sessions.csv, enrollments.csv, quotas.csv); "
-                          "tables of your own must start with x_");
-  }
-
-  // A table that could not be read whole (malformed, or a header without the columns a
-  // record needs) would make every reference into it dangle: such problems are reported alone.
-  bool whole = true;
-  std::vector<misfiled_problem> misfiled;
-  for (std::size_t t = 0; t < table_count; ++t) {
-    const auto& schema = table_schemas()[t];
-    const auto path = folder / schema.file_name;
-    auto& info = where.tables[t];
-    info.file = path.string();
-    if (!std::filesystem::exists(path, ec)) {
-      if (static_cast<table>(t) == table::units) {
-        read_problems.error("missing_file", info.file, "",
-                            "a registry folder needs units.csv (the other tables and meta.json are optional)");
-        whole = false;
-      }
-      continue;
-    }
-    table_loader loader(static_cast<table>(t), builder, where, misfiled);
-    if (!read_csv_file(path, info.file, read_problems, loader)) whole = false;
-    if (!loader.have_header()) {
-      if (static_cast<table>(t) == table::units) {
-        read_problems.error("missing_column", info.file, csv_location(1, 1),
-                            "units.csv is empty: it needs a header row (id, name, level, …)");
-        whole = false;
-      }
-    } else if (!loader.usable()) {
-      whole = false;
-    }
-  }
-
-  registry_data data;
-  if (whole) data = builder.finish(where);
-  problem_list problems(opt.max_errors);
-  transfer_problems(read_problems, problems, misfiled, where);
-  if (!whole) throw validation_error(problems.take());
-  return make_registry(std::move(data), where, problems);
+csv_table_status read_csv_table(table t, const std::filesystem::path& path, registry_builder& builder,
+                                csv_source_map& where, std::vector<misfiled_problem>& misfiled) {
+  table_loader loader(t, builder, where, misfiled);
+  const bool well_formed = read_csv_file(path, where.tables[static_cast<std::size_t>(t)].file, builder.problems(), loader);
+  return {well_formed, loader.have_header(), loader.usable()};
 }
 
+}  // namespace detail
 }  // namespace nangluc

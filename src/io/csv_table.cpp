@@ -5,6 +5,7 @@
 
 #include "io/limits.hpp"
 #include "io/read_file.hpp"
+#include "model/record_fields.hpp"
 
 #include "text/unicode.hpp"
 
@@ -12,6 +13,7 @@
 
 #include <csv.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
@@ -24,53 +26,29 @@ namespace nangluc::detail {
 
 namespace {
 
-constexpr std::string_view unit_columns[] = {"id", "name", "level", "kind", "parent",
-                                             "parents", "valid_from", "valid_to", "successor"};
-constexpr std::uint8_t unit_required[] = {unit_col::id, unit_col::name, unit_col::level};
-
-constexpr std::string_view person_columns[] = {"id", "name", "sex", "birth_date", "ethnicity"};
-constexpr std::uint8_t person_required[] = {person_col::id, person_col::name};
-
-constexpr std::string_view assignment_columns[] = {"person", "unit", "employer", "category",
-                                                   "roles", "sector", "start", "end"};
-constexpr std::uint8_t assignment_required[] = {assignment_col::person, assignment_col::unit,
-                                                assignment_col::category, assignment_col::sector,
-                                                assignment_col::start};
-
-constexpr std::string_view qualification_columns[] = {"person", "kind", "code", "field",
-                                                      "awarded", "expires", "issuer"};
-constexpr std::uint8_t qualification_required[] = {qualification_col::person, qualification_col::kind,
-                                                   qualification_col::code};
-
-constexpr std::string_view course_columns[] = {"id", "title", "kind", "topics", "hours", "confers"};
-constexpr std::uint8_t course_required[] = {course_col::id, course_col::title, course_col::kind,
-                                            course_col::topics};
-
-constexpr std::string_view session_columns[] = {"id",       "course",   "start",    "end",
-                                                "organizer", "location", "capacity", "cost_vnd",
-                                                "funding",  "attendance"};
-constexpr std::uint8_t session_required[] = {session_col::id, session_col::course, session_col::start,
-                                             session_col::end};
-
-constexpr std::string_view enrollment_columns[] = {"person", "session", "status", "completed_on", "score"};
-constexpr std::uint8_t enrollment_required[] = {enrollment_col::person, enrollment_col::session,
-                                                enrollment_col::status};
-
-constexpr std::string_view quota_columns[] = {"unit", "category", "roles", "sector", "count", "from", "to"};
-constexpr std::uint8_t quota_required[] = {quota_col::unit, quota_col::count};
+template <class Rec>
+constexpr table_schema schema_for(std::string_view file_name) {
+  return {record_description<Rec>::list, file_name, column_names<Rec>, required_columns<Rec>,
+          field_index<Rec>("external_ids") < field_count<Rec>};
+}
 
 constexpr std::array<table_schema, table_count> schemas{{
-    {"units", "units.csv", unit_columns, unit_required, false},
-    {"persons", "persons.csv", person_columns, person_required, true},
-    {"assignments", "assignments.csv", assignment_columns, assignment_required, false},
-    {"qualifications", "qualifications.csv", qualification_columns, qualification_required, false},
-    {"courses", "courses.csv", course_columns, course_required, false},
-    {"sessions", "sessions.csv", session_columns, session_required, false},
-    {"enrollments", "enrollments.csv", enrollment_columns, enrollment_required, false},
-    {"quotas", "quotas.csv", quota_columns, quota_required, false},
+    schema_for<unit>("units.csv"),
+    schema_for<person>("persons.csv"),
+    schema_for<assignment>("assignments.csv"),
+    schema_for<qualification>("qualifications.csv"),
+    schema_for<course>("courses.csv"),
+    schema_for<session>("sessions.csv"),
+    schema_for<enrollment>("enrollments.csv"),
+    schema_for<quota>("quotas.csv"),
 }};
 
-static_assert(std::size(session_columns) == max_known_columns);
+constexpr std::size_t most_columns = [] {
+  std::size_t n = 0;
+  for (const auto& s : schemas) n = std::max(n, s.columns.size());
+  return n;
+}();
+static_assert(most_columns == max_known_columns);
 
 }  // namespace
 

@@ -25,35 +25,11 @@ enum class table : std::uint8_t {
 };
 inline constexpr std::size_t table_count = 8;
 
-// The known columns of each table, numbered in the order of model.md §2 (the order they are
-// written in). These numbers index table_schema::columns.
-namespace unit_col {
-enum : std::uint8_t { id, name, level, kind, parent, parents, valid_from, valid_to, successor };
-}
-namespace person_col {
-enum : std::uint8_t { id, name, sex, birth_date, ethnicity };
-}
-namespace assignment_col {
-enum : std::uint8_t { person, unit, employer, category, roles, sector, start, end };
-}
-namespace qualification_col {
-enum : std::uint8_t { person, kind, code, field, awarded, expires, issuer };
-}
-namespace course_col {
-enum : std::uint8_t { id, title, kind, topics, hours, confers };
-}
-namespace session_col {
-enum : std::uint8_t { id, course, start, end, organizer, location, capacity, cost_vnd, funding, attendance };
-}
-namespace enrollment_col {
-enum : std::uint8_t { person, session, status, completed_on, score };
-}
-namespace quota_col {
-enum : std::uint8_t { unit, category, roles, sector, count, from, to };
-}
+// The known columns of each table are the fields of its record's description
+// (src/model/record_fields.hpp), numbered in its order, which is the order they are written in.
 
 /// The most known columns any table has.
-inline constexpr std::size_t max_known_columns = 10;
+inline constexpr std::size_t max_known_columns = 10;  // sessions (checked in csv_table.cpp)
 
 /// One table: the list it holds, its file and its known columns.
 struct table_schema {

@@ -6,6 +6,7 @@
 
 #include "io/csv_table.hpp"
 #include "io/read_file.hpp"
+#include "io/record_json.hpp"
 #include "io/text_format.hpp"
 
 #include <nlohmann/json.hpp>
@@ -118,14 +119,9 @@ class tables_writer {
   tables_writer(const registry_data& d, const csv_options& opt) : d_(d), opt_(opt), dates_(opt.dates) {}
 
   void write(const std::filesystem::path& folder) {
-    write_units(folder);
-    if (!d_.persons.empty()) write_persons(folder);
-    if (!d_.assignments.empty()) write_assignments(folder);
-    if (!d_.qualifications.empty()) write_qualifications(folder);
-    if (!d_.courses.empty()) write_courses(folder);
-    if (!d_.sessions.empty()) write_sessions(folder);
-    if (!d_.enrollments.empty()) write_enrollments(folder);
-    if (!d_.quotas.empty()) write_quotas(folder);
+    // units.csv is always written, even empty; the other tables only when they hold records.
+    std::size_t t = 0;
+    for_each_record_kind([&](auto kind) { write_table<typename decltype(kind)::type>(folder, static_cast<table>(t++)); });
     write_meta(folder);
   }
 
@@ -190,284 +186,69 @@ class tables_writer {
     first_ = true;
     out_->flush_if_full();
   }
-  void date(day d) {
-    if (d == day_min || d == day_max) none();
-    else cell(dates_(d));
-  }
-  void code(std::string_view vocabulary_name, term t) {
-    if (t.is_none()) return none();
-    const auto* v = d_.vocabularies.find(vocabulary_name);
-    if (!v || t.value >= v->size()) return none();
-    cell(v->code(t));
-  }
-  void codes(std::string_view vocabulary_name, const std::vector<term>& ts) {
-    scratch_.clear();
-    const auto* v = d_.vocabularies.find(vocabulary_name);
-    for (const auto t : ts) {
-      if (!v || t.is_none() || t.value >= v->size()) continue;
-      if (!scratch_.empty()) scratch_ += ';';
-      scratch_ += v->code(t);
-    }
-    cell(scratch_);
-  }
   void integer(std::int64_t n) {
     char buf[24];
     const auto r = std::to_chars(buf, buf + sizeof buf, n);
     cell(std::string_view(buf, static_cast<std::size_t>(r.ptr - buf)));
   }
-  void sex_cell(sex s) {
-    const char letter = static_cast<char>(s);
-    cell(std::string_view(&letter, 1));
-  }
-  template <class List, class Ix>
-  void id(const List& list, Ix h) {
-    if (h.is_none() || h.value >= list.size()) return none();
-    cell(list[h.value].id);
-  }
-  // The code of a qualification: in the vocabulary the kind names.
-  std::string_view kind_code(term kind, term c) const {
-    const auto* kinds = d_.vocabularies.find(vocab::qualification_kinds);
-    if (!kinds || kind.is_none() || kind.value >= kinds->size() || c.is_none()) return {};
-    const auto* v = d_.vocabularies.find(kinds->code(kind));
-    if (!v || c.value >= v->size()) return {};
-    return v->code(c);
-  }
-  std::string_view code_text(std::string_view vocabulary_name, term t) const {
-    const auto* v = d_.vocabularies.find(vocabulary_name);
-    if (!v || t.is_none() || t.value >= v->size()) return {};
-    return v->code(t);
-  }
-
-  // JSON text cells, compact.
-  static void json_key(std::string& s, std::string_view key) {
-    if (s.back() != '{') s += ',';
-    append_json_string(s, key);
-    s += ':';
-  }
-  static void json_extras(std::string& s, const extra_fields& x) {
-    for (const auto& [k, v] : x) {
-      json_key(s, k);
-      s += v;
-    }
-  }
-  static void json_date(std::string& s, std::string_view key, day d) {
-    if (d == day_min || d == day_max) return;
-    json_key(s, key);
-    append_json_string(s, format_day(d));
-  }
 
   // ---- the tables -------------------------------------------------------------------------
-  void write_units(const std::filesystem::path& folder) {
-    const auto& units = d_.units;
-    begin(folder, table::units, d_.record_extras.units, units.size());
-    for (std::size_t i = 0; i < units.size(); ++i) {
-      const auto& u = units[i];
-      cell(u.id);
-      cell(u.name);
-      code(vocab::levels, u.level);
-      code(vocab::unit_kinds, u.kind);
-      if (!u.parents_over_time && !u.parents.empty()) id(units, u.parents[0].unit);
-      else none();
-      if (u.parents_over_time) {
-        scratch_ = "[";
-        for (const auto& link : u.parents) {
-          if (scratch_.size() > 1) scratch_ += ',';
-          scratch_ += '{';
-          if (!link.unit.is_none() && link.unit.value < units.size()) {
-            json_key(scratch_, "unit");
-            append_json_string(scratch_, units[link.unit.value].id);
-          }
-          json_date(scratch_, "from", link.when.from);
-          json_date(scratch_, "to", link.when.to);
-          json_extras(scratch_, link.extras);
-          scratch_ += '}';
-        }
-        scratch_ += ']';
-        cell(scratch_);
-      } else {
-        none();
-      }
-      date(u.valid.from);
-      date(u.valid.to);
-      id(units, u.successor);
+  template <class Rec>
+  void write_table(const std::filesystem::path& folder, table t) {
+    const auto& records = d_.*record_description<Rec>::records;
+    if (records.empty() && !std::is_same_v<Rec, unit>) return;
+    if constexpr (std::is_same_v<Rec, person>)
+      for (const auto& p : records)
+        for (const auto& [key, value] : p.external_ids)
+          if (std::find(external_keys_.begin(), external_keys_.end(), key) == external_keys_.end())
+            external_keys_.push_back(key);
+    begin(folder, t, d_.record_extras.*record_description<Rec>::extras, records.size());
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      for_each_field<Rec>([&](const auto& fd, std::size_t) { write_cell(fd, records[i]); });
       end_record(i);
     }
     finish_table();
   }
 
-  void write_persons(const std::filesystem::path& folder) {
-    const auto& persons = d_.persons;
-    for (const auto& p : persons)
-      for (const auto& [key, value] : p.external_ids)
-        if (std::find(external_keys_.begin(), external_keys_.end(), key) == external_keys_.end())
-          external_keys_.push_back(key);
-    begin(folder, table::persons, d_.record_extras.persons, persons.size());
-    for (std::size_t i = 0; i < persons.size(); ++i) {
-      const auto& p = persons[i];
-      cell(p.id);
-      cell(p.name);
-      if (p.sex == sex::unknown) none();
-      else sex_cell(p.sex);
-      date(p.birth_date);
-      code(vocab::ethnicities, p.ethnicity);
+  // One field's cell (or cells, for external ids), as its description says it is spelt.
+  template <class Rec, class F>
+  void write_cell(const F& fd, const Rec& rec) {
+    const auto& v = fd.get(rec);
+    using T = std::remove_cvref_t<decltype(v)>;
+    if constexpr (std::is_same_v<T, std::vector<std::pair<std::string, std::string>>>) {
       for (const auto& key : external_keys_) {
-        const std::string* value = nullptr;
-        for (const auto& [k, v] : p.external_ids)
-          if (k == key) {
-            value = &v;
-            break;
-          }
-        if (value) cell(*value);
+        const auto it = std::find_if(v.begin(), v.end(), [&](const auto& kv) { return kv.first == key; });
+        if (it != v.end()) cell(it->second);
         else none();
       }
-      end_record(i);
-    }
-    finish_table();
-  }
-
-  void write_assignments(const std::filesystem::path& folder) {
-    const auto& as = d_.assignments;
-    begin(folder, table::assignments, d_.record_extras.assignments, as.size());
-    for (std::size_t i = 0; i < as.size(); ++i) {
-      const auto& a = as[i];
-      id(d_.persons, a.person);
-      id(d_.units, a.unit);
-      id(d_.units, a.employer);
-      code(vocab::categories, a.category);
-      codes(vocab::roles, a.roles);
-      code(vocab::sectors, a.sector);
-      date(a.when.from);
-      date(a.when.to);
-      end_record(i);
-    }
-    finish_table();
-  }
-
-  void write_qualifications(const std::filesystem::path& folder) {
-    const auto& qs = d_.qualifications;
-    begin(folder, table::qualifications, d_.record_extras.qualifications, qs.size());
-    for (std::size_t i = 0; i < qs.size(); ++i) {
-      const auto& q = qs[i];
-      id(d_.persons, q.person);
-      code(vocab::qualification_kinds, q.kind);
-      cell(kind_code(q.kind, q.code));
-      code(vocab::fields, q.field);
-      date(q.awarded);
-      date(q.expires);
-      cell(q.issuer);
-      end_record(i);
-    }
-    finish_table();
-  }
-
-  void write_courses(const std::filesystem::path& folder) {
-    const auto& cs = d_.courses;
-    begin(folder, table::courses, d_.record_extras.courses, cs.size());
-    for (std::size_t i = 0; i < cs.size(); ++i) {
-      const auto& c = cs[i];
-      cell(c.id);
-      cell(c.title);
-      code(vocab::training_kinds, c.kind);
-      codes(vocab::topics, c.topics);
-      if (c.hours) cell(format_number(*c.hours));
-      else none();
-      if (c.confers) {
-        scratch_ = "{";
-        json_key(scratch_, "kind");
-        append_json_string(scratch_, code_text(vocab::qualification_kinds, c.confers->kind));
-        json_key(scratch_, "code");
-        append_json_string(scratch_, kind_code(c.confers->kind, c.confers->code));
-        if (c.confers->valid_for) {
-          json_key(scratch_, "valid_for");
-          append_json_string(scratch_, format_period(*c.confers->valid_for));
-        }
-        json_extras(scratch_, c.confers->extras);
-        scratch_ += '}';
-        cell(scratch_);
-      } else {
-        none();
+    } else if (!field_given(fd, rec)) {
+      none();
+    } else if constexpr (std::is_same_v<T, std::string>) {
+      cell(v);
+    } else if constexpr (std::is_same_v<T, day>) {
+      cell(dates_(v));
+    } else if constexpr (std::is_same_v<T, std::vector<term>>) {
+      scratch_.clear();
+      for (const auto t : v) {
+        const auto c = code_text(d_, fd.vocabulary, t);
+        if (c.empty()) continue;
+        if (!scratch_.empty()) scratch_ += ';';
+        scratch_ += c;
       }
-      end_record(i);
+      cell(scratch_);
+    } else if constexpr (std::is_same_v<T, std::int64_t>) {
+      integer(v);
+    } else if constexpr (std::is_same_v<T, std::optional<std::int64_t>>) {
+      integer(*v);
+    } else if constexpr (std::is_same_v<T, std::vector<headcount>> || std::is_same_v<T, std::optional<conferral>> ||
+                         std::is_same_v<T, std::vector<parent_link>>) {
+      if (fd.encoding != cell_encoding::json_text) return cell(plain_text(fd, rec, d_, scratch_));
+      scratch_.clear();
+      append_json_value(scratch_, fd, rec, d_, true);
+      cell(scratch_);
+    } else {
+      cell(plain_text(fd, rec, d_, scratch_));
     }
-    finish_table();
-  }
-
-  void write_sessions(const std::filesystem::path& folder) {
-    const auto& ss = d_.sessions;
-    begin(folder, table::sessions, d_.record_extras.sessions, ss.size());
-    for (std::size_t i = 0; i < ss.size(); ++i) {
-      const auto& s = ss[i];
-      cell(s.id);
-      id(d_.courses, s.course);
-      date(s.when.from);
-      date(s.when.to);
-      id(d_.units, s.organizer);
-      cell(s.location);
-      if (s.capacity) integer(*s.capacity);
-      else none();
-      if (s.cost_vnd) integer(*s.cost_vnd);
-      else none();
-      code(vocab::funding_sources, s.funding);
-      if (!s.attendance.empty()) {
-        scratch_ = "[";
-        for (const auto& h : s.attendance) {
-          if (scratch_.size() > 1) scratch_ += ',';
-          scratch_ += '{';
-          if (const auto c = code_text(vocab::categories, h.category); !c.empty()) {
-            json_key(scratch_, "category");
-            append_json_string(scratch_, c);
-          }
-          if (h.sex != sex::unknown) {
-            json_key(scratch_, "sex");
-            const char letter = static_cast<char>(h.sex);
-            append_json_string(scratch_, std::string_view(&letter, 1));
-          }
-          json_key(scratch_, "count");
-          scratch_ += std::to_string(h.count);
-          json_extras(scratch_, h.extras);
-          scratch_ += '}';
-        }
-        scratch_ += ']';
-        cell(scratch_);
-      } else {
-        none();
-      }
-      end_record(i);
-    }
-    finish_table();
-  }
-
-  void write_enrollments(const std::filesystem::path& folder) {
-    const auto& es = d_.enrollments;
-    begin(folder, table::enrollments, d_.record_extras.enrollments, es.size());
-    for (std::size_t i = 0; i < es.size(); ++i) {
-      const auto& e = es[i];
-      id(d_.persons, e.person);
-      id(d_.sessions, e.session);
-      cell(to_string(e.status));
-      date(e.completed_on);
-      if (e.has_score()) cell(format_number(e.score));
-      else none();
-      end_record(i);
-    }
-    finish_table();
-  }
-
-  void write_quotas(const std::filesystem::path& folder) {
-    const auto& qs = d_.quotas;
-    begin(folder, table::quotas, d_.record_extras.quotas, qs.size());
-    for (std::size_t i = 0; i < qs.size(); ++i) {
-      const auto& q = qs[i];
-      id(d_.units, q.unit);
-      code(vocab::categories, q.category);
-      codes(vocab::roles, q.roles);
-      code(vocab::sectors, q.sector);
-      integer(q.count);
-      date(q.when.from);
-      date(q.when.to);
-      end_record(i);
-    }
-    finish_table();
   }
 
   // meta.json: the profile, vocabulary additions and top-level `x_` fields.

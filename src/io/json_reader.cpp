@@ -6,6 +6,7 @@
 #include "io/json_input.hpp"
 #include "io/json_records.hpp"
 #include "io/read_file.hpp"
+#include "model/record_fields.hpp"
 #include "text/unicode.hpp"
 
 #include <algorithm>
@@ -22,17 +23,15 @@ struct list_reader {
   void (*read)(const json&, const record_reporter&);
 };
 
-constexpr std::array<list_reader, 8> lists{{
-    {"units", read_unit},
-    {"persons", read_person},
-    {"assignments", read_assignment},
-    {"qualifications", read_qualification},
-    {"courses", read_course},
-    {"sessions", read_session},
-    {"enrollments", read_enrollment},
-    {"quotas", read_quota},
-}};
+template <class Rec>
+constexpr list_reader reader_of() {
+  return {record_description<Rec>::list, read_json_record<Rec>};
+}
 
+constexpr std::array<list_reader, 8> lists{{
+    reader_of<unit>(), reader_of<person>(), reader_of<assignment>(), reader_of<qualification>(),
+    reader_of<course>(), reader_of<session>(), reader_of<enrollment>(), reader_of<quota>(),
+}};
 }  // namespace
 
 namespace {

@@ -3,11 +3,13 @@
 #include "io/json_records.hpp"
 
 #include "io/vocabulary_json.hpp"
+#include "model/record_fields.hpp"
 #include "text/unicode.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <initializer_list>
+#include <span>
+#include <type_traits>
 #include <limits>
 
 namespace nangluc::detail {
@@ -16,13 +18,16 @@ namespace {
 
 using json = nlohmann::json;
 
+// A value as a message quotes it: a string in single quotes, anything else as JSON.
+std::string quoted(const json& v) { return v.is_string() ? "'" + v.get<std::string>() + "'" : v.dump(); }
+
 bool is_extension(std::string_view key) { return key.size() > 2 && key.substr(0, 2) == "x_"; }
 
 // Reads the fields of one JSON object, reporting wrong types, missing and unknown fields.
 class object_reader {
  public:
   object_reader(const json& obj, const record_reporter& r, std::string_view what,
-                std::initializer_list<std::string_view> known, std::string prefix = {})
+                std::span<const std::string_view> known, std::string prefix = {})
       : obj_(obj), r_(r), prefix_(std::move(prefix)) {
     if (!obj.is_object()) {
       r_.error(prefix_.empty() ? "" : prefix_.substr(0, prefix_.size() - 1), "wrong_type",
@@ -206,11 +211,32 @@ class object_reader {
       if (s == "M") return sex::male;
       if (s == "X") return sex::other;
     }
-    r_.error(where(key), "bad_value", "'" + std::string(key) + "' must be \"F\", \"M\" or \"X\"");
+    r_.error(where(key), "bad_value", std::string(key) + " " + quoted(*v) + " is not one of F, M, X");
     return sex::unknown;
   }
 
   const record_reporter& reporter() const { return r_; }
+
+  // The code of the vocabulary `kind` names (a qualification's or a conferral's `code`).
+  term code_of_kind(std::string_view key, bool required) {
+    if (const json* k = get("kind"); k && k->is_string() && !k->get_ref<const std::string&>().empty())
+      return code(key, k->get_ref<const std::string&>(), required);
+    if (required && !has(key) && valid_) missing(key);
+    return {};
+  }
+
+  enrollment_status status(std::string_view key) {
+    const json* st = get(key);
+    if (!st) {
+      if (valid_) missing(key);
+      return enrollment_status::registered;
+    }
+    if (st->is_string())
+      if (auto s = parse_enrollment_status(st->get_ref<const std::string&>())) return *s;
+    r_.error(where(key), "bad_value",
+             std::string(key) + " " + quoted(*st) + " is not one of registered, attended, completed, failed, withdrawn");
+    return enrollment_status::registered;
+  }
 
  private:
   const json& obj_;
@@ -220,213 +246,176 @@ class object_reader {
   extra_fields extras_;
 };
 
+
+template <class Part>
+std::optional<Part> read_part(const json& v, std::string_view field, const record_reporter& r);
+
+template <class Part>
+std::vector<Part> read_parts(const json& v, std::string_view field, const record_reporter& r);
+
+// "{unit, from?, to?}": the shape of a part, for messages.
+template <class Part>
+std::string shape_of() {
+  std::string out = "{";
+  for_each_field<Part>([&](const auto& f, std::size_t i) {
+    out += (i ? ", " : "") + std::string(f.name) + (f.required ? "" : "?");
+  });
+  return out + "}";
+}
+
+void read_external_ids(object_reader& f, std::string_view name, std::vector<std::pair<std::string, std::string>>& out);
+
+// One field of a record or part from its JSON object, by the field's C++ type.
+template <class Rec, class F>
+void read_json_field(object_reader& f, const F& fd, Rec& rec) {
+  auto& v = fd.get(rec);
+  using T = std::remove_cvref_t<decltype(v)>;
+  const auto& r = f.reporter();
+  if constexpr (std::is_same_v<T, std::string>) {
+    v = f.text(fd.name, fd.required);
+  } else if constexpr (std::is_same_v<T, term>) {
+    v = fd.role == field_role::code_of_kind ? f.code_of_kind(fd.name, fd.required)
+                                            : f.code(fd.name, fd.vocabulary, fd.required);
+  } else if constexpr (std::is_same_v<T, std::vector<term>>) {
+    v = f.codes(fd.name, fd.vocabulary, fd.required);
+  } else if constexpr (std::is_same_v<T, day>) {
+    v = f.date(fd.name, fd.required, fd.absent);
+  } else if constexpr (std::is_same_v<T, unit_ix>) {
+    v = f.unit_ref(fd.name, fd.required);
+  } else if constexpr (std::is_same_v<T, person_ix>) {
+    v = f.person_ref(fd.name, fd.required);
+  } else if constexpr (std::is_same_v<T, course_ix>) {
+    v = f.template reference<course_ix>(fd.name, fd.required, [&](std::string_view id) { return r.builder.ref_course(id); });
+  } else if constexpr (std::is_same_v<T, session_ix>) {
+    v = f.template reference<session_ix>(fd.name, fd.required, [&](std::string_view id) { return r.builder.ref_session(id); });
+  } else if constexpr (std::is_same_v<T, std::int64_t>) {
+    v = f.integer(fd.name, fd.required).value_or(0);
+  } else if constexpr (std::is_same_v<T, std::optional<std::int64_t>>) {
+    v = f.integer(fd.name, fd.required);
+  } else if constexpr (std::is_same_v<T, std::optional<double>>) {
+    v = f.number(fd.name);
+  } else if constexpr (std::is_same_v<T, double>) {
+    if (auto n = f.number(fd.name)) v = *n;
+  } else if constexpr (std::is_same_v<T, sex>) {
+    v = f.sex_value(fd.name);
+  } else if constexpr (std::is_same_v<T, enrollment_status>) {
+    v = f.status(fd.name);
+  } else if constexpr (std::is_same_v<T, std::optional<period>>) {
+    if (const json* p = f.get(fd.name)) {
+      if (!p->is_string()) f.wrong(fd.name, "an ISO 8601 period string");
+      else if (!(v = parse_period(p->get_ref<const std::string&>())))
+        r.error(f.where(fd.name), "bad_value",
+                "'" + p->get<std::string>() + "' is not an ISO 8601 period such as P5Y or P12M");
+    }
+  } else if constexpr (std::is_same_v<T, std::vector<parent_link>>) {
+    if (fd.role == field_role::single_parent) {
+      if (f.has("parent") && f.has("parents")) {
+        r.error(f.where("parents"), "bad_value", "give either 'parent' or 'parents', not both");
+      } else if (f.has("parent")) {
+        parent_link link;
+        link.unit = f.unit_ref("parent", true);
+        v.push_back(link);
+      }
+    } else if (const json* ps = f.get(fd.name); ps && !f.has("parent")) {
+      v = read_parts<parent_link>(*ps, f.where(fd.name), r);
+      rec.parents_over_time = true;
+    }
+  } else if constexpr (std::is_same_v<T, std::vector<headcount>>) {
+    if (const json* x = f.get(fd.name)) v = read_parts<headcount>(*x, f.where(fd.name), r);
+  } else if constexpr (std::is_same_v<T, std::optional<conferral>>) {
+    if (const json* x = f.get(fd.name)) v = read_part<conferral>(*x, f.where(fd.name), r);
+  } else {
+    static_assert(std::is_same_v<T, std::vector<std::pair<std::string, std::string>>>, "a field type to read");
+    read_external_ids(f, fd.name, v);
+  }
+}
+
+// `external_ids`: an object of strings, empty ones left out (as empty CSV cells).
+void read_external_ids(object_reader& f, std::string_view name, std::vector<std::pair<std::string, std::string>>& out) {
+  const json* ids = f.get(name);
+  if (!ids) return;
+  if (!ids->is_object()) return f.wrong(name, "an object of strings");
+  for (const auto& [k, v] : ids->items()) {
+    if (!v.is_string()) {
+      f.reporter().error(f.where(name) + "/" + pointer_token(k), "wrong_type",
+                         "an external id must be a string, not " + json_type_name(v));
+      continue;
+    }
+    std::string value = v.get<std::string>();
+    if (value.empty()) continue;
+    normalize_in_place(value);
+    out.emplace_back(k, std::move(value));
+  }
+}
+
+// The fields of a record or part, read from `obj` (with `prefix` before each field's name).
+template <class Rec>
+Rec read_fields(const json& obj, const record_reporter& r, std::string prefix, extra_fields& extras, bool& valid) {
+  object_reader f(obj, r, record_description<Rec>::article, field_names<Rec>, std::move(prefix));
+  Rec rec;
+  valid = f.valid();
+  for_each_field<Rec>([&](const auto& fd, std::size_t) { read_json_field(f, fd, rec); });
+  extras = f.take_extras();
+  return rec;
+}
+
+template <class Part>
+std::optional<Part> read_part(const json& v, std::string_view field, const record_reporter& r) {
+  bool valid = false;
+  extra_fields extras;
+  Part p = read_fields<Part>(v, r, std::string(field) + "/", extras, valid);
+  if (!valid) return std::nullopt;
+  p.extras = std::move(extras);
+  return p;
+}
+
+template <class Part>
+std::vector<Part> read_parts(const json& v, std::string_view field, const record_reporter& r) {
+  std::vector<Part> out;
+  if (!v.is_array()) {
+    r.error(field, "wrong_type",
+            "'" + std::string(field.substr(field.rfind('/') + 1)) + "' must be a list of " + shape_of<Part>() +
+                ", not " + json_type_name(v));
+    return out;
+  }
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    bool valid = false;
+    extra_fields extras;
+    Part p = read_fields<Part>(v[i], r, std::string(field) + "/" + std::to_string(i) + "/", extras, valid);
+    p.extras = std::move(extras);
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
 }  // namespace
 
-std::vector<parent_link> read_parent_links(const json& v, std::string_view field,
-                                           const record_reporter& r) {
-  std::vector<parent_link> out;
-  if (!v.is_array()) {
-    r.error(field, "wrong_type", "'parents' must be a list of {unit, from?, to?}, not " + json_type_name(v));
-    return out;
-  }
-  for (std::size_t i = 0; i < v.size(); ++i) {
-    const std::string prefix = std::string(field) + "/" + std::to_string(i) + "/";
-    object_reader f(v[i], r, "a parent link", {"unit", "from", "to"}, prefix);
-    parent_link link;
-    link.unit = f.unit_ref("unit", true);
-    link.when.from = f.date("from", false, day_min);
-    link.when.to = f.date("to", false, day_max);
-    link.extras = f.take_extras();
-    out.push_back(std::move(link));
-  }
-  return out;
+std::vector<parent_link> read_parent_links(const json& v, std::string_view field, const record_reporter& r) {
+  return read_parts<parent_link>(v, field, r);
 }
-
 std::vector<headcount> read_attendance(const json& v, std::string_view field, const record_reporter& r) {
-  std::vector<headcount> out;
-  if (!v.is_array()) {
-    r.error(field, "wrong_type", "'attendance' must be a list of {category?, sex?, count}, not " + json_type_name(v));
-    return out;
-  }
-  for (std::size_t i = 0; i < v.size(); ++i) {
-    const std::string prefix = std::string(field) + "/" + std::to_string(i) + "/";
-    object_reader f(v[i], r, "an attendance count", {"category", "sex", "count"}, prefix);
-    headcount h;
-    h.category = f.code("category", vocab::categories, false);
-    h.sex = f.sex_value("sex");
-    h.count = f.integer("count", true).value_or(0);
-    h.extras = f.take_extras();
-    out.push_back(std::move(h));
-  }
-  return out;
+  return read_parts<headcount>(v, field, r);
 }
-
 std::optional<conferral> read_conferral(const json& v, std::string_view field, const record_reporter& r) {
-  object_reader f(v, r, "'confers'", {"kind", "code", "valid_for"}, std::string(field) + "/");
-  if (!f.valid()) return std::nullopt;
-  conferral c;
-  c.kind = f.code("kind", vocab::qualification_kinds, true);
-  if (const json* k = f.get("kind"); k && k->is_string() && !k->get_ref<const std::string&>().empty())
-    c.code = f.code("code", k->get_ref<const std::string&>(), true);
-  if (const json* p = f.get("valid_for")) {
-    if (p->is_string()) {
-      c.valid_for = parse_period(p->get_ref<const std::string&>());
-      if (!c.valid_for)
-        r.error(f.where("valid_for"), "bad_value",
-                "'" + p->get<std::string>() + "' is not an ISO 8601 period such as P5Y or P12M");
-    } else {
-      f.wrong("valid_for", "an ISO 8601 period string");
-    }
-  }
-  c.extras = f.take_extras();
-  return c;
+  return read_part<conferral>(v, field, r);
 }
 
-void read_unit(const json& obj, const record_reporter& r) {
-  object_reader f(obj, r, "a unit",
-                  {"id", "name", "level", "kind", "parent", "parents", "valid_from", "valid_to", "successor"});
-  unit u;
-  u.id = f.text("id", true);
-  u.name = f.text("name", true);
-  u.level = f.code("level", vocab::levels, true);
-  u.kind = f.code("kind", vocab::unit_kinds, false);
-  u.valid.from = f.date("valid_from", false, day_min);
-  u.valid.to = f.date("valid_to", false, day_max);
-  u.successor = f.unit_ref("successor", false);
-  if (f.has("parent") && f.has("parents")) {
-    r.error("parents", "bad_value", "give either 'parent' or 'parents', not both");
-  } else if (f.has("parent")) {
-    parent_link link;
-    link.unit = f.unit_ref("parent", true);
-    u.parents.push_back(link);
-  } else if (const json* ps = f.get("parents")) {
-    u.parents = read_parent_links(*ps, "parents", r);
-    u.parents_over_time = true;
-  }
-  r.builder.add_unit(std::move(u), f.take_extras(), r.where(""));
+template <class Rec>
+void read_json_record(const json& obj, const record_reporter& r) {
+  bool valid = false;
+  extra_fields extras;
+  Rec rec = read_fields<Rec>(obj, r, {}, extras, valid);
+  r.builder.add(std::move(rec), std::move(extras), r.where(""));
 }
 
-void read_person(const json& obj, const record_reporter& r) {
-  object_reader f(obj, r, "a person", {"id", "name", "sex", "birth_date", "ethnicity", "external_ids"});
-  person p;
-  p.id = f.text("id", true);
-  p.name = f.text("name", true);
-  p.sex = f.sex_value("sex");
-  p.birth_date = f.date("birth_date", false, day_min);
-  p.ethnicity = f.code("ethnicity", vocab::ethnicities, false);
-  if (const json* ids = f.get("external_ids")) {
-    if (!ids->is_object()) {
-      f.wrong("external_ids", "an object of strings");
-    } else {
-      for (const auto& [k, v] : ids->items()) {
-        if (!v.is_string()) {
-          r.error("external_ids/" + pointer_token(k), "wrong_type", "an external id must be a string, not " + json_type_name(v));
-          continue;
-        }
-        std::string value = v.get<std::string>();
-        if (value.empty()) continue;  // an empty id is no id (as an empty CSV cell)
-        normalize_in_place(value);
-        p.external_ids.emplace_back(k, std::move(value));
-      }
-    }
-  }
-  r.builder.add_person(std::move(p), f.take_extras(), r.where(""));
-}
-
-void read_assignment(const json& obj, const record_reporter& r) {
-  object_reader f(obj, r, "an assignment",
-                  {"person", "unit", "employer", "category", "roles", "sector", "start", "end"});
-  assignment a;
-  a.person = f.person_ref("person", true);
-  a.unit = f.unit_ref("unit", true);
-  a.employer = f.unit_ref("employer", false);
-  a.category = f.code("category", vocab::categories, true);
-  a.roles = f.codes("roles", vocab::roles, false);
-  a.sector = f.code("sector", vocab::sectors, true);
-  a.when.from = f.date("start", true, day_min);
-  a.when.to = f.date("end", false, day_max);
-  r.builder.add_assignment(std::move(a), f.take_extras());
-}
-
-void read_qualification(const json& obj, const record_reporter& r) {
-  object_reader f(obj, r, "a qualification",
-                  {"person", "kind", "code", "field", "awarded", "expires", "issuer"});
-  qualification q;
-  q.person = f.person_ref("person", true);
-  q.kind = f.code("kind", vocab::qualification_kinds, true);
-  if (const json* k = f.get("kind"); k && k->is_string() && !k->get_ref<const std::string&>().empty())
-    q.code = f.code("code", k->get_ref<const std::string&>(), true);
-  else if (!f.has("code") && f.valid())
-    f.missing("code");
-  q.field = f.code("field", vocab::fields, false);
-  q.awarded = f.date("awarded", false, day_min);
-  q.expires = f.date("expires", false, day_max);
-  q.issuer = f.text("issuer", false);
-  r.builder.add_qualification(std::move(q), f.take_extras());
-}
-
-void read_course(const json& obj, const record_reporter& r) {
-  object_reader f(obj, r, "a course", {"id", "title", "kind", "topics", "hours", "confers"});
-  course c;
-  c.id = f.text("id", true);
-  c.title = f.text("title", true);
-  c.kind = f.code("kind", vocab::training_kinds, true);
-  c.topics = f.codes("topics", vocab::topics, true);
-  c.hours = f.number("hours");
-  if (const json* conf = f.get("confers")) c.confers = read_conferral(*conf, "confers", r);
-  r.builder.add_course(std::move(c), f.take_extras(), r.where(""));
-}
-
-void read_session(const json& obj, const record_reporter& r) {
-  object_reader f(obj, r, "a session",
-                  {"id", "course", "start", "end", "organizer", "location", "capacity", "cost_vnd",
-                   "funding", "attendance"});
-  session s;
-  s.id = f.text("id", true);
-  s.course = f.reference<course_ix>("course", true, [&](std::string_view id) { return r.builder.ref_course(id); });
-  s.when.from = f.date("start", true, day_min);
-  s.when.to = f.date("end", true, day_max);
-  s.organizer = f.unit_ref("organizer", false);
-  s.location = f.text("location", false);
-  s.capacity = f.integer("capacity", false);
-  s.cost_vnd = f.integer("cost_vnd", false);
-  s.funding = f.code("funding", vocab::funding_sources, false);
-  if (const json* att = f.get("attendance")) s.attendance = read_attendance(*att, "attendance", r);
-  r.builder.add_session(std::move(s), f.take_extras(), r.where(""));
-}
-
-void read_enrollment(const json& obj, const record_reporter& r) {
-  object_reader f(obj, r, "an enrollment", {"person", "session", "status", "completed_on", "score"});
-  enrollment e;
-  e.person = f.person_ref("person", true);
-  e.session = f.reference<session_ix>("session", true, [&](std::string_view id) { return r.builder.ref_session(id); });
-  if (const json* st = f.get("status")) {
-    std::optional<enrollment_status> s;
-    if (st->is_string()) s = parse_enrollment_status(st->get_ref<const std::string&>());
-    if (s) e.status = *s;
-    else
-      r.error("status", "bad_value",
-              "'status' must be one of registered, attended, completed, failed, withdrawn");
-  } else if (f.valid()) {
-    f.missing("status");
-  }
-  e.completed_on = f.date("completed_on", false, day_min);
-  if (auto score = f.number("score")) e.score = *score;
-  r.builder.add_enrollment(e, f.take_extras());
-}
-
-void read_quota(const json& obj, const record_reporter& r) {
-  object_reader f(obj, r, "a quota", {"unit", "category", "roles", "sector", "count", "from", "to"});
-  quota q;
-  q.unit = f.unit_ref("unit", true);
-  q.category = f.code("category", vocab::categories, false);
-  q.roles = f.codes("roles", vocab::roles, false);
-  q.sector = f.code("sector", vocab::sectors, false);
-  q.count = f.integer("count", true).value_or(0);
-  q.when.from = f.date("from", false, day_min);
-  q.when.to = f.date("to", false, day_max);
-  r.builder.add_quota(std::move(q), f.take_extras());
-}
+template void read_json_record<unit>(const json&, const record_reporter&);
+template void read_json_record<person>(const json&, const record_reporter&);
+template void read_json_record<assignment>(const json&, const record_reporter&);
+template void read_json_record<qualification>(const json&, const record_reporter&);
+template void read_json_record<course>(const json&, const record_reporter&);
+template void read_json_record<session>(const json&, const record_reporter&);
+template void read_json_record<enrollment>(const json&, const record_reporter&);
+template void read_json_record<quota>(const json&, const record_reporter&);
 
 void read_vocabulary_additions(const json& v, const std::string& pointer, registry_builder& b,
                                const std::string& file) {

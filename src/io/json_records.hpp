@@ -31,16 +31,11 @@ struct record_reporter {
 };
 
 
-// Whole records (the JSON reader). Each reads one object, reports its problems and adds the
-// record to the builder (even when it has problems, so indexes stay aligned with the file).
-void read_unit(const nlohmann::json& obj, const record_reporter& r);
-void read_person(const nlohmann::json& obj, const record_reporter& r);
-void read_assignment(const nlohmann::json& obj, const record_reporter& r);
-void read_qualification(const nlohmann::json& obj, const record_reporter& r);
-void read_course(const nlohmann::json& obj, const record_reporter& r);
-void read_session(const nlohmann::json& obj, const record_reporter& r);
-void read_enrollment(const nlohmann::json& obj, const record_reporter& r);
-void read_quota(const nlohmann::json& obj, const record_reporter& r);
+// Whole records (the JSON reader): reads one object of record kind Rec (unit, person, …),
+// reports its problems and adds the record to the builder (even when it has problems, so
+// indexes stay aligned with the file). Driven by record_description<Rec>.
+template <class Rec>
+void read_json_record(const nlohmann::json& obj, const record_reporter& r);
 
 // Parts of records held as JSON text in CSV cells. `field` names the field for locations;
 // nested problems are reported at `where(field + "/…")`.

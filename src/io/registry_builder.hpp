@@ -48,6 +48,15 @@ class registry_builder {
   void add_enrollment(const enrollment& e, extra_fields extras);
   void add_quota(quota q, extra_fields extras);
   void add_top_level_extra(std::string key, std::string json_text);
+  /// The same, by record kind, for readers written once for every kind.
+  void add(unit u, extra_fields x, const std::string& location) { add_unit(std::move(u), std::move(x), location); }
+  void add(person p, extra_fields x, const std::string& location) { add_person(std::move(p), std::move(x), location); }
+  void add(assignment a, extra_fields x, const std::string&) { add_assignment(std::move(a), std::move(x)); }
+  void add(qualification q, extra_fields x, const std::string&) { add_qualification(std::move(q), std::move(x)); }
+  void add(course c, extra_fields x, const std::string& location) { add_course(std::move(c), std::move(x), location); }
+  void add(session s, extra_fields x, const std::string& location) { add_session(std::move(s), std::move(x), location); }
+  void add(const enrollment& e, extra_fields x, const std::string&) { add_enrollment(e, std::move(x)); }
+  void add(quota q, extra_fields x, const std::string&) { add_quota(std::move(q), std::move(x)); }
 
   /// Resolves references (reporting each dangling one where `where` says it is) and returns
   /// the data. Dangling references become none.

@@ -21,26 +21,31 @@ from . import _core
 if TYPE_CHECKING:
     from ._core import Needs, Registry, Report, StructureReport
 
+#: The fields of each table, from the library's one description of each record kind
+#: (src/model/record_fields.hpp): name, type, required, vocabulary and cell encoding.
+RECORD_FIELDS: Dict[str, List[Dict[str, Any]]] = _core.record_fields()
+
 #: The tables of a registry, in the order of model.md §4.
-TABLES = ("units", "persons", "assignments", "qualifications", "courses", "sessions", "enrollments", "quotas")
+TABLES = tuple(RECORD_FIELDS)
+
+
+def _columns(**match: Any) -> Dict[str, Sequence[str]]:
+    out: Dict[str, Sequence[str]] = {}
+    for table, fields in RECORD_FIELDS.items():
+        names = tuple(f["name"] for f in fields if all(f[k] == v for k, v in match.items()))
+        if names:
+            out[table] = names
+    return out
+
 
 #: Columns holding dates, by table.
-DATE_COLUMNS: Dict[str, Sequence[str]] = {
-    "units": ("valid_from", "valid_to"),
-    "persons": ("birth_date",),
-    "assignments": ("start", "end"),
-    "qualifications": ("awarded", "expires"),
-    "sessions": ("start", "end"),
-    "enrollments": ("completed_on",),
-    "quotas": ("from", "to"),
-}
+DATE_COLUMNS: Dict[str, Sequence[str]] = _columns(type="date")
 #: Columns holding whole numbers (nullable Int64) and real numbers, by table.
-INTEGER_COLUMNS: Dict[str, Sequence[str]] = {"sessions": ("capacity", "cost_vnd"), "quotas": ("count",)}
-REAL_COLUMNS: Dict[str, Sequence[str]] = {"courses": ("hours",), "enrollments": ("score",)}
+INTEGER_COLUMNS: Dict[str, Sequence[str]] = _columns(type="whole")
+REAL_COLUMNS: Dict[str, Sequence[str]] = _columns(type="number")
 #: Columns holding lists (joined with ';' in CSV) and JSON values.
-LIST_COLUMNS: Dict[str, Sequence[str]] = {"assignments": ("roles",), "courses": ("topics",), "quotas": ("roles",)}
-JSON_COLUMNS: Dict[str, Sequence[str]] = {"units": ("parents",), "courses": ("confers",), "sessions": ("attendance",)}
-
+LIST_COLUMNS: Dict[str, Sequence[str]] = _columns(encoding="joined")
+JSON_COLUMNS: Dict[str, Sequence[str]] = _columns(encoding="json_text")
 
 def registry_to_frames(registry: "Registry") -> Dict[str, pd.DataFrame]:
     """The registry as one DataFrame per table (``units``, ``persons``, …), with the column names
