@@ -2,6 +2,7 @@
 
 #include <nangluc/registry.hpp>
 
+#include "model/data_checks.hpp"
 #include "model/problems.hpp"
 #include "model/validate.hpp"
 
@@ -28,6 +29,8 @@ std::string source_map::location(std::string_view list, std::size_t index,
 
 registry registry::from_data(registry_data data, const source_map& where) {
   detail::problem_list problems;
+  // What a reader checks while it reads, checked here for data built in code.
+  detail::check_data_from_code(data, where, problems);
   return detail::make_registry(std::move(data), where, problems);
 }
 
