@@ -6,6 +6,7 @@
 #include "io/json_input.hpp"
 #include "io/json_records.hpp"
 #include "io/plan_json.hpp"
+#include "io/plan_json_parts.hpp"
 #include "io/read_file.hpp"
 #include "io/text_format.hpp"
 #include "model/problems.hpp"
@@ -25,13 +26,14 @@ namespace nangluc {
 
 namespace {
 
-using json = nlohmann::json;
+using detail::fields;
+using detail::is_extension;
+using detail::json;
 using detail::json_type_name;
 using detail::pointer_token;
+using detail::range_text;
 
 constexpr std::string_view plan_format = "nangluc/plan@1";
-
-bool is_extension(std::string_view key) { return key.size() > 2 && key.substr(0, 2) == "x_"; }
 
 std::optional<measure> parse_measure(std::string_view s) {
   for (auto m : {measure::person_coverage, measure::annual_person_coverage, measure::unit_coverage,
@@ -46,8 +48,6 @@ std::optional<count_kind> parse_count(std::string_view s) {
     if (to_string(c) == s) return c;
   return std::nullopt;
 }
-
-std::string range_text(const day_range& r) { return format_day(r.from) + ".." + format_day(r.to); }
 
 int year_of(day d) { return static_cast<int>(to_date(d).year()); }
 
@@ -90,48 +90,11 @@ std::optional<json> parse_plan_text(std::string_view text, const std::string& fi
   return detail::parse_json_input(text, problems, options);
 }
 
-class plan_reader;
-
-// The fields of one JSON object: reports a value that is not an object, unknown fields, and
-// keeps x_ fields (or, where the model has no room for them, warns that they are dropped).
-class fields {
+// The plan as a whole: its fields, phases, targets and milestones, and the names that groups and
+// criteria refer to; values, selectors and criteria come from the base (plan_json_parts.cpp).
+class plan_reader : public detail::plan_json_base {
  public:
-  fields(plan_reader& r, const json& v, std::string where, std::string_view what,
-         std::initializer_list<std::string_view> known, bool keeps_extras);
-
-  [[nodiscard]] bool ok() const { return ok_; }
-  [[nodiscard]] const json* get(std::string_view key) const {
-    if (!ok_) return nullptr;
-    auto it = v_.find(key);
-    if (it == v_.end() || it->is_null()) return nullptr;
-    return &*it;
-  }
-  [[nodiscard]] bool has(std::string_view key) const { return get(key) != nullptr; }
-  [[nodiscard]] std::string at(std::string_view key) const { return where_ + "/" + pointer_token(key); }
-  extra_fields take_extras() { return std::move(extras_); }
-
-  void missing(std::string_view key) const;
-  std::string text(std::string_view key, bool required) const;
-  std::optional<day> date(std::string_view key, bool required) const;
-
- private:
-  plan_reader& r_;
-  const json& v_;
-  std::string where_;
-  bool ok_ = true;
-  extra_fields extras_;
-};
-
-class plan_reader {
- public:
-  explicit plan_reader(std::string file) : file_(std::move(file)) {}
-
-  void error(const std::string& where, std::string code, std::string message) {
-    problems_.error(std::move(code), file_, where, std::move(message));
-  }
-  void warning(const std::string& where, std::string code, std::string message) {
-    problems_.warning(std::move(code), file_, where, std::move(message));
-  }
+  explicit plan_reader(std::string file) : plan_json_base(std::move(file)) {}
 
   plan read(std::string_view text) {
     auto root = parse_plan_text(text, file_, problems_);
@@ -149,305 +112,21 @@ class plan_reader {
 
   // ---- values --------------------------------------------------------------------------------
 
-  std::optional<std::string> string_value(const json& v, const std::string& where, std::string_view what) {
-    if (!v.is_string()) {
-      error(where, "wrong_type", std::string(what) + " must be a string, not " + json_type_name(v));
-      return std::nullopt;
-    }
-    std::string s = v.get<std::string>();
-    if (s.empty()) {
-      error(where, "bad_value", std::string(what) + " must not be empty");
-      return std::nullopt;
-    }
-    detail::normalize_in_place(s);
-    return s;
-  }
 
-  // A list of codes or ids; a single string stands for a list of one.
-  std::vector<std::string> string_list(const json& v, const std::string& where, std::string_view key) {
-    std::vector<std::string> out;
-    if (v.is_string()) {
-      if (auto s = string_value(v, where, "'" + std::string(key) + "'")) out.push_back(std::move(*s));
-      return out;
-    }
-    if (!v.is_array()) {
-      error(where, "wrong_type", "'" + std::string(key) + "' must be a list of strings (or one string), not " +
-                                     json_type_name(v));
-      return out;
-    }
-    if (v.empty()) {
-      error(where, "bad_value",
-            "'" + std::string(key) + "' is an empty list, which would match nothing; leave it out to allow any value");
-      return out;
-    }
-    for (std::size_t i = 0; i < v.size(); ++i)
-      if (auto s = string_value(v[i], where + "/" + std::to_string(i), "an entry of '" + std::string(key) + "'"))
-        out.push_back(std::move(*s));
-    return out;
-  }
 
-  std::optional<std::int64_t> whole_number(const json& v, const std::string& where, std::string_view key) {
-    if (v.is_number_unsigned()) {
-      const auto u = v.get<std::uint64_t>();
-      if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
-        error(where, "bad_value", "'" + std::string(key) + "' is too large");
-        return std::nullopt;
-      }
-      return static_cast<std::int64_t>(u);
-    }
-    if (v.is_number_integer()) return v.get<std::int64_t>();
-    if (v.is_number_float()) {
-      const double d = v.get<double>();
-      if (std::trunc(d) == d && std::fabs(d) < 9.0e15) return static_cast<std::int64_t>(d);
-    }
-    error(where, "wrong_type", "'" + std::string(key) + "' must be a whole number, not " +
-                                   (v.is_number() ? std::string("a fraction") : json_type_name(v)));
-    return std::nullopt;
-  }
 
-  std::optional<std::int64_t> count_value(const json& v, const std::string& where, std::string_view key) {
-    auto n = whole_number(v, where, key);
-    if (n && *n < 0) {
-      error(where, "negative_value", "'" + std::string(key) + "' must not be negative");
-      return std::nullopt;
-    }
-    return n;
-  }
 
-  // A percentage with at most two decimals, in hundredths (66.67 → 6667).
-  std::optional<std::int64_t> percent_value(const json& v, const std::string& where) {
-    if (!v.is_number()) {
-      error(where, "wrong_type", "'min_percent' must be a number, not " + json_type_name(v));
-      return std::nullopt;
-    }
-    const double x = v.get<double>();
-    if (!(x >= 0 && x <= 100)) {
-      error(where, "bad_value", "'min_percent' must lie between 0 and 100, not " + v.dump());
-      return std::nullopt;
-    }
-    const double scaled = x * 100;
-    const double whole = std::round(scaled);
-    // Thresholds are compared in exact integer arithmetic, so a third decimal would be lost.
-    if (std::fabs(scaled - whole) > 1e-9) {
-      error(where, "bad_value", "'min_percent' may have at most 2 decimals (66.67, not " + v.dump() + ")");
-      return std::nullopt;
-    }
-    return static_cast<std::int64_t>(whole);
-  }
 
-  // `{start, end}` (the plan period, a phase's dates come in the same shape).
-  std::optional<day_range> range_fields(fields& f) {
-    const auto start = f.date("start", true);
-    const auto end = f.date("end", true);
-    if (!start || !end) return std::nullopt;
-    if (*start > *end) {
-      error(f.at("start"), "bad_range", "start " + format_day(*start) + " is after end " + format_day(*end));
-      return std::nullopt;
-    }
-    return day_range{*start, *end};
-  }
 
-  // Whether `r` lies inside the plan period; reports it at `where` when not.
-  void check_in_period(const day_range& r, const std::string& where, std::string_view what) {
-    if (!period_) return;
-    if (r.from < period_->from || r.to > period_->to)
-      error(where, "window_outside_period",
-            std::string(what) + " " + range_text(r) + " is not inside the plan period " + range_text(*period_));
-  }
 
-  bilingual title(fields& f, std::string_view key, bool* as_object) {
-    bilingual b;
-    const json* v = f.get(key);
-    if (!v) {
-      f.missing(key);
-      return b;
-    }
-    if (v->is_string()) {
-      if (auto s = string_value(*v, f.at(key), "'" + std::string(key) + "'")) b.vi = b.en = *s;
-      return b;
-    }
-    if (!v->is_object()) {
-      error(f.at(key), "wrong_type",
-            "'" + std::string(key) + "' must be a string or {\"vi\": …, \"en\": …}, not " + json_type_name(*v));
-      return b;
-    }
-    fields t(*this, *v, f.at(key), "a title", {"vi", "en"}, false);
-    if (!t.ok()) return b;
-    b.vi = t.text("vi", false);
-    b.en = t.text("en", false);
-    // Only a title whose two texts are equal needs to remember it was an object: any other is
-    // written as one anyway.
-    if (as_object) *as_object = b.vi == b.en;
-    if (b.vi.empty() && b.en.empty())
-      error(f.at(key), "missing_field", "a title needs 'vi' or 'en' (or is a plain string)");
-    return b;
-  }
 
   // ---- selectors and criteria ----------------------------------------------------------------
 
-  selector read_selector(const json& v, const std::string& where) {
-    if (v.is_string()) {
-      group_ref g;
-      if (auto name = string_value(v, where, "a group name")) {
-        group_refs_.push_back({*name, where, owner_});
-        g.name = std::move(*name);
-      }
-      return g;
-    }
-    selector_fields s;
-    fields f(*this, v, where, "a selector",
-             {"category", "roles", "sector", "level", "employer_level", "unit_kinds", "within", "sex", "age",
-              "all_of", "any_of", "not"},
-             false);
-    if (!f.ok()) return s;
-    auto list = [&](std::string_view key, std::vector<std::string>& out) {
-      if (const json* x = f.get(key)) out = string_list(*x, f.at(key), key);
-    };
-    list("category", s.category);
-    list("roles", s.roles);
-    list("sector", s.sector);
-    list("level", s.level);
-    list("employer_level", s.employer_level);
-    list("unit_kinds", s.unit_kinds);
-    list("within", s.within);
-    if (const json* x = f.get("sex")) {
-      std::vector<std::string> values = string_list(*x, f.at("sex"), "sex");
-      for (std::size_t i = 0; i < values.size(); ++i) {
-        if (values[i] == "F") s.sex.push_back(sex::female);
-        else if (values[i] == "M") s.sex.push_back(sex::male);
-        else if (values[i] == "X") s.sex.push_back(sex::other);
-        else
-          error(x->is_array() ? f.at("sex") + "/" + std::to_string(i) : f.at("sex"), "bad_value",
-                "'sex' values must be \"F\", \"M\" or \"X\", not '" + values[i] + "'");
-      }
-    }
-    if (const json* x = f.get("age")) {
-      fields a(*this, *x, f.at("age"), "'age'", {"min", "max"}, false);
-      if (const json* m = a.get("min")) s.age_min = age_value(*m, a.at("min"), "min");
-      if (const json* m = a.get("max")) s.age_max = age_value(*m, a.at("max"), "max");
-      if (s.age_min && s.age_max && *s.age_min > *s.age_max)
-        error(a.at("min"), "bad_range",
-              "age min " + std::to_string(*s.age_min) + " is above max " + std::to_string(*s.age_max));
-    }
-    auto selectors = [&](std::string_view key, std::vector<selector>& out) {
-      const json* x = f.get(key);
-      if (!x) return;
-      if (!x->is_array() || x->empty()) {
-        error(f.at(key), x->is_array() ? "bad_value" : "wrong_type",
-              "'" + std::string(key) + "' must be a non-empty list of selectors");
-        return;
-      }
-      for (std::size_t i = 0; i < x->size(); ++i)
-        out.push_back(read_selector((*x)[i], f.at(key) + "/" + std::to_string(i)));
-    };
-    selectors("all_of", s.all_of);
-    selectors("any_of", s.any_of);
-    if (const json* x = f.get("not")) s.negated.push_back(read_selector(*x, f.at("not")));
-    return s;
-  }
 
-  std::optional<int> age_value(const json& v, const std::string& where, std::string_view key) {
-    auto n = count_value(v, where, key);
-    if (n && *n > 200) {
-      error(where, "bad_value", "an age of " + std::to_string(*n) + " years is not plausible");
-      return std::nullopt;
-    }
-    if (!n) return std::nullopt;
-    return static_cast<int>(*n);
-  }
 
-  criterion read_criterion(const json& v, const std::string& where) {
-    if (v.is_string()) {
-      criterion_ref named;
-      if (auto name = string_value(v, where, "a criterion name")) {
-        criterion_refs_.push_back({*name, where, owner_});
-        named.name = std::move(*name);
-      }
-      return named;
-    }
-    fields f(*this, v, where, "a criterion", {"training", "qualification", "all_of", "any_of", "not"}, false);
-    if (!f.ok()) return {};
-    std::vector<std::string_view> given;
-    for (std::string_view k : {"training", "qualification", "all_of", "any_of", "not"})
-      if (f.has(k)) given.push_back(k);
-    if (given.empty()) {
-      error(where, "missing_field", "a criterion needs one of 'training', 'qualification', 'all_of', 'any_of', 'not'");
-      return {};
-    }
-    if (given.size() > 1) {
-      error(f.at(given[1]), "bad_value",
-            "a criterion is one of 'training', 'qualification', 'all_of', 'any_of', 'not'; combine several with "
-            "'all_of'");
-      return {};
-    }
-    const std::string_view k = given.front();
-    const json& x = *f.get(k);
-    if (k == "training") return read_training(x, f.at(k));
-    if (k == "qualification") return read_qualification(x, f.at(k));
-    if (k == "not") return not_criterion{{read_criterion(x, f.at(k))}};
-    std::vector<criterion> items;
-    if (!x.is_array() || x.empty()) {
-      error(f.at(k), x.is_array() ? "bad_value" : "wrong_type",
-            "'" + std::string(k) + "' must be a non-empty list of criteria");
-    } else {
-      for (std::size_t i = 0; i < x.size(); ++i) items.push_back(read_criterion(x[i], f.at(k) + "/" + std::to_string(i)));
-    }
-    if (k == "all_of") return all_of_criteria{std::move(items)};
-    return any_of_criteria{std::move(items)};
-  }
 
-  training_criterion read_training(const json& x, const std::string& where) {
-    training_criterion c;
-    fields t(*this, x, where, "'training'", {"courses", "kinds", "topics", "within", "min_hours"}, false);
-    if (const json* y = t.get("courses")) c.courses = string_list(*y, t.at("courses"), "courses");
-    if (const json* y = t.get("kinds")) c.kinds = string_list(*y, t.at("kinds"), "kinds");
-    if (const json* y = t.get("topics")) c.topics = string_list(*y, t.at("topics"), "topics");
-    if (const json* y = t.get("within")) c.within = training_within(*y, t.at("within"));
-    if (const json* y = t.get("min_hours")) {
-      if (!y->is_number()) {
-        error(t.at("min_hours"), "wrong_type", "'min_hours' must be a number, not " + json_type_name(*y));
-      } else if (y->get<double>() < 0) {
-        error(t.at("min_hours"), "negative_value", "'min_hours' must not be negative");
-      } else {
-        c.min_hours = y->get<double>();
-      }
-    }
-    return c;
-  }
 
-  qualification_criterion read_qualification(const json& x, const std::string& where) {
-    qualification_criterion c;
-    fields q(*this, x, where, "'qualification'", {"kind", "codes", "min_rank", "fields"}, false);
-    c.kind = q.text("kind", true);
-    if (const json* y = q.get("codes")) c.codes = string_list(*y, q.at("codes"), "codes");
-    if (const json* y = q.get("min_rank"))
-      c.min_rank = string_value(*y, q.at("min_rank"), "'min_rank'").value_or(std::string());
-    if (const json* y = q.get("fields")) c.fields = string_list(*y, q.at("fields"), "fields");
-    return c;
-  }
 
-  training_range training_within(const json& v, const std::string& where) {
-    training_range r;
-    if (!v.is_string()) {
-      error(where, "wrong_type", "'within' must be \"window\", \"ever\" or an ISO 8601 period such as \"P12M\"");
-      return r;
-    }
-    const auto& s = v.get_ref<const std::string&>();
-    if (s == "window") return r;
-    if (s == "ever") {
-      r.what = training_range::kind::ever;
-      return r;
-    }
-    auto len = parse_period(s);
-    if (!len || (len->years == 0 && len->months == 0 && len->days == 0)) {
-      error(where, "bad_value", "'within' must be \"window\", \"ever\" or an ISO 8601 period such as \"P12M\", not '" +
-                                    s + "'");
-      return r;
-    }
-    r.what = training_range::kind::period;
-    r.length = *len;
-    return r;
-  }
 
   // ---- the plan ------------------------------------------------------------------------------
 
@@ -817,11 +496,7 @@ class plan_reader {
 
   // ---- names: unknown ones, and cycles among groups and among criteria ------------------------
 
-  struct name_ref {
-    std::string name;   // the name referred to
-    std::string where;  // the location of the reference
-    std::string owner;  // the group or criterion it appears in; empty in a target
-  };
+  using name_ref = detail::name_ref;
 
   template <class Map>
   void check_references(const std::vector<name_ref>& refs, const Map& defined, std::string_view code,
@@ -874,78 +549,13 @@ class plan_reader {
   }
 
  private:
-  std::string file_;
-  detail::problem_list problems_;
   plan p_;
-  std::optional<day_range> period_;       // the plan period, when it was read without problems
   struct phase_entry {
     std::size_t at;                  // its index in the file's `phases`
     std::optional<day_range> when;   // none when its dates could not be read
   };
   std::map<std::string, phase_entry> phases_;
-  std::string owner_;                     // the group or criterion being read
-  std::vector<name_ref> group_refs_, criterion_refs_;
 };
-
-fields::fields(plan_reader& r, const json& v, std::string where, std::string_view what,
-               std::initializer_list<std::string_view> known, bool keeps_extras)
-    : r_(r), v_(v), where_(std::move(where)) {
-  if (!v.is_object()) {
-    r_.error(where_, "wrong_type", std::string(what) + " must be an object, not " + json_type_name(v));
-    ok_ = false;
-    return;
-  }
-  for (const auto& [key, value] : v.items()) {
-    if (contains(known, key)) continue;
-    if (!is_extension(key)) {
-      r_.error(at(key), "unknown_field",
-               "unknown field '" + key + "' in " + std::string(what) + " (extension fields must start with x_)");
-    } else if (keeps_extras) {
-      extras_.emplace_back(key, value.dump());
-    } else {
-      r_.warning(at(key), "extension_dropped",
-                 "'" + key + "' is not kept: x_ fields are kept on the plan, its targets and their milestones, not in " +
-                     std::string(what));
-    }
-  }
-}
-
-void fields::missing(std::string_view key) const {
-  if (ok_) r_.error(at(key), "missing_field", "required field '" + std::string(key) + "' is missing");
-}
-
-std::string fields::text(std::string_view key, bool required) const {
-  const json* v = get(key);
-  if (!v) {
-    if (required) missing(key);
-    return {};
-  }
-  if (!v->is_string()) {
-    r_.error(at(key), "wrong_type", "'" + std::string(key) + "' must be a string, not " + json_type_name(*v));
-    return {};
-  }
-  std::string s = v->get<std::string>();
-  if (s.empty() && required) missing(key);
-  detail::normalize_in_place(s);
-  return s;
-}
-
-std::optional<day> fields::date(std::string_view key, bool required) const {
-  const json* v = get(key);
-  if (!v) {
-    if (required) missing(key);
-    return std::nullopt;
-  }
-  if (!v->is_string()) {
-    r_.error(at(key), "wrong_type", "'" + std::string(key) + "' must be a date string (YYYY-MM-DD), not " +
-                                        json_type_name(*v));
-    return std::nullopt;
-  }
-  const auto& s = v->get_ref<const std::string&>();
-  if (auto d = parse_day(s)) return d;
-  r_.error(at(key), "bad_date", "'" + s + "' is not a date (YYYY-MM-DD or dd/mm/yyyy)");
-  return std::nullopt;
-}
 
 }  // namespace
 
@@ -962,7 +572,6 @@ plan load_plan(const std::filesystem::path& path) {
   const auto text = detail::read_file(path, detail::max_small_file_bytes);
   return read_plan_json(text, path.string());
 }
-
 
 namespace detail {
 
