@@ -292,9 +292,34 @@ class plan_reader : public detail::plan_json_base {
         if (!f.has(key)) f.missing(key);
     }
     auto given = [&](std::string_view key) { return applies(key) ? f.get(key) : nullptr; };
+    detail::target_fields parts = read_target_fields(f, given);
+    if (const json* x = given("milestones")) {
+      const std::string mw = f.at("milestones");
+      if (!x->is_array()) {
+        error(mw, "wrong_type", "'milestones' must be a list, not " + json_type_name(*x));
+      } else if (x->empty()) {
+        error(mw, "missing_field", "a target needs at least one milestone");
+      } else {
+        std::vector<std::optional<day_range>> windows;
+        for (std::size_t i = 0; i < x->size(); ++i) {
+          std::optional<day_range> window;
+          t.milestones.push_back(read_milestone((*x)[i], mw + "/" + std::to_string(i), m, window));
+          windows.push_back(t.milestones.back().what == milestone::kind::by ? std::nullopt : window);
+        }
+        warn_overlaps(windows, mw);
+      }
+    }
+    if (m) t.spec = detail::measure_of(*m, std::move(parts));
+    t.extras = f.take_extras();
+    return t;
+  }
 
-    // The fields as written (every measure's, while the measure is unknown), then the measure's own.
+  // The measure-specific fields as written: every measure's while the measure is unknown, else
+  // those it takes (`given` gives nullptr for the others); then the measure's own struct.
+  template <class Given>
+  detail::target_fields read_target_fields(fields& f, Given given) {
     detail::target_fields parts;
+
     if (const json* x = given("population")) parts.population = read_selector(*x, f.at("population"));
     if (const json* x = given("criterion")) parts.criterion = read_criterion(*x, f.at("criterion"));
     if (const json* x = given("denominator")) {
@@ -329,25 +354,7 @@ class plan_reader : public detail::plan_json_base {
     if (const json* x = given("min_percent")) parts.min_percent_x100 = percent_value(*x, f.at("min_percent"));
     if (const json* x = given("years")) read_years(*x, f.at("years"), parts.years);
 
-    if (const json* x = given("milestones")) {
-      const std::string mw = f.at("milestones");
-      if (!x->is_array()) {
-        error(mw, "wrong_type", "'milestones' must be a list, not " + json_type_name(*x));
-      } else if (x->empty()) {
-        error(mw, "missing_field", "a target needs at least one milestone");
-      } else {
-        std::vector<std::optional<day_range>> windows;
-        for (std::size_t i = 0; i < x->size(); ++i) {
-          std::optional<day_range> window;
-          t.milestones.push_back(read_milestone((*x)[i], mw + "/" + std::to_string(i), m, window));
-          windows.push_back(t.milestones.back().what == milestone::kind::by ? std::nullopt : window);
-        }
-        warn_overlaps(windows, mw);
-      }
-    }
-    if (m) t.spec = detail::measure_of(*m, std::move(parts));
-    t.extras = f.take_extras();
-    return t;
+    return parts;
   }
 
   void read_years(const json& v, const std::string& where, std::vector<int>& years) {

@@ -111,6 +111,55 @@ std::vector<std::pair<const result_row*, std::size_t>> in_tree_order(const std::
   return out;
 }
 
+// A milestone's rows as a table, units in tree order under their parents.
+void print_rows(const milestone_result& m, const target* t, const labels& L, const registry& r,
+                std::map<day, unit_tree>& trees, const format_options& f, std::ostream& out) {
+  const bool counts = t && t->measure() == measure::activity_count;
+  std::vector<std::string> header{L("Đơn vị", "Unit")};
+  std::vector<align> aligns{align::left};
+  auto column = [&](std::string name, align a) {
+    header.push_back(std::move(name));
+    aligns.push_back(a);
+  };
+  if (counts) {
+    column(L("Giá trị", "Value"), align::right);
+  } else {
+    if (t && t->measure() == measure::staffing_fill) column(L("Có mặt/Biên chế", "Present/Quota"), align::right);
+    else column(L("Đạt/Tổng số", "Met/Total"), align::right);
+    column(L("Tỷ lệ (%)", "Percent"), align::right);
+  }
+  column(L("Chỉ tiêu", "Threshold"), align::right);
+  column(L("Còn thiếu", "Gap"), align::right);
+  column(L("Tình trạng", "Status"), align::left);
+  column(counts ? L("Kỳ vọng", "Expected") : L("Kỳ vọng (%)", "Expected %"), align::right);
+  column(counts ? L("Dự báo", "Projected") : L("Dự báo (%)", "Projected %"), align::right);
+  text_table tab(std::move(header), std::move(aligns));
+
+  auto it = trees.find(*m.evaluated_at);
+  if (it == trees.end()) it = trees.emplace(*m.evaluated_at, r.tree_at(*m.evaluated_at)).first;
+  const std::string threshold = L.threshold(m.threshold);
+  for (const auto& [row, depth] : in_tree_order(m.rows, it->second)) {
+    std::vector<std::string> cells;
+    std::string name = row->unit ? r[row->unit].name : "";
+    if (name.empty() && row->unit) name = r[row->unit].id;
+    cells.push_back(std::string(2 * depth, ' ') + name);
+    if (counts) {
+      cells.push_back(detail::format_count(row->value, f.decimals, f.rounding));
+    } else {
+      cells.push_back(std::to_string(row->numerator) + "/" + std::to_string(row->denominator));
+      cells.push_back(format_percent(row->numerator, row->denominator, f.decimals, f.rounding));
+    }
+    const auto shown = display_of(*row);
+    cells.push_back(shown.bound ? threshold : "");
+    cells.push_back(shown.has_gap ? detail::format_count(row->gap, f.decimals, f.rounding) : "");
+    cells.push_back(L.status(row->status));
+    cells.push_back(detail::format_decimal(row->expected, f.decimals, f.rounding));
+    cells.push_back(detail::format_decimal(row->projected, f.decimals, f.rounding));
+    tab.add_row(std::move(cells));
+  }
+  tab.print(out, "    ");
+}
+
 }  // namespace
 
 void write_report_table(const report& rep, const plan& p, const registry& r, const format_options& f,
@@ -131,7 +180,6 @@ void write_report_table(const report& rep, const plan& p, const registry& r, con
   std::map<day, unit_tree> trees;  // one snapshot per evaluation point
   for (const auto& tr : rep.targets) {
     const target* t = p.find_target(tr.target_id);
-    const bool counts = t && t->measure() == measure::activity_count;
     out << '\n' << tr.target_id;
     if (t) {
       // The level's label, as the vocabulary gives it in the report's language.
@@ -157,49 +205,7 @@ void write_report_table(const report& rep, const plan& p, const registry& r, con
       out << line << '\n';
       if (m.rows.empty()) continue;
 
-      std::vector<std::string> header{L("Đơn vị", "Unit")};
-      std::vector<align> aligns{align::left};
-      auto column = [&](std::string name, align a) {
-        header.push_back(std::move(name));
-        aligns.push_back(a);
-      };
-      if (counts) {
-        column(L("Giá trị", "Value"), align::right);
-      } else {
-        if (t && t->measure() == measure::staffing_fill) column(L("Có mặt/Biên chế", "Present/Quota"), align::right);
-        else column(L("Đạt/Tổng số", "Met/Total"), align::right);
-        column(L("Tỷ lệ (%)", "Percent"), align::right);
-      }
-      column(L("Chỉ tiêu", "Threshold"), align::right);
-      column(L("Còn thiếu", "Gap"), align::right);
-      column(L("Tình trạng", "Status"), align::left);
-      column(counts ? L("Kỳ vọng", "Expected") : L("Kỳ vọng (%)", "Expected %"), align::right);
-      column(counts ? L("Dự báo", "Projected") : L("Dự báo (%)", "Projected %"), align::right);
-      text_table tab(std::move(header), std::move(aligns));
-
-      auto it = trees.find(*m.evaluated_at);
-      if (it == trees.end()) it = trees.emplace(*m.evaluated_at, r.tree_at(*m.evaluated_at)).first;
-      const std::string threshold = L.threshold(m.threshold);
-      for (const auto& [row, depth] : in_tree_order(m.rows, it->second)) {
-        std::vector<std::string> cells;
-        std::string name = row->unit ? r[row->unit].name : "";
-        if (name.empty() && row->unit) name = r[row->unit].id;
-        cells.push_back(std::string(2 * depth, ' ') + name);
-        if (counts) {
-          cells.push_back(detail::format_count(row->value, f.decimals, f.rounding));
-        } else {
-          cells.push_back(std::to_string(row->numerator) + "/" + std::to_string(row->denominator));
-          cells.push_back(format_percent(row->numerator, row->denominator, f.decimals, f.rounding));
-        }
-        const auto shown = display_of(*row);
-        cells.push_back(shown.bound ? threshold : "");
-        cells.push_back(shown.has_gap ? detail::format_count(row->gap, f.decimals, f.rounding) : "");
-        cells.push_back(L.status(row->status));
-        cells.push_back(detail::format_decimal(row->expected, f.decimals, f.rounding));
-        cells.push_back(detail::format_decimal(row->projected, f.decimals, f.rounding));
-        tab.add_row(std::move(cells));
-      }
-      tab.print(out, "    ");
+      print_rows(m, t, L, r, trees, f, out);
     }
   }
 
