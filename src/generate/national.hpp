@@ -68,6 +68,17 @@ class national_builder : detail::builder {
 
   void build_persons();
 
+  /// Draws the posts of person `p` on track `tr`; returns the old province their name comes from.
+  std::uint32_t place_person(std::uint32_t p, track tr);
+  /// A population collaborator (`ctv`) or village health worker, possibly moving village once.
+  std::uint32_t village_posts(std::uint32_t p, bool ctv);
+  /// A commune population officer, some promoted to the district before the merger.
+  std::uint32_t commune_officer_posts(std::uint32_t p);
+  /// Province (followed across the 2025 merger) or national staff.
+  std::uint32_t province_or_national_posts(std::uint32_t p, bool national);
+  /// The person record of person `i`, drawn once their posts are known, and their qualifications.
+  void add_person_record(std::size_t i, track tr, std::uint32_t home_province);
+
   std::uint32_t pre_region_of_village(std::uint32_t v) const {
     return static_cast<std::uint32_t>(pre_region_[village_unit_[v]]);
   }
@@ -84,6 +95,15 @@ class national_builder : detail::builder {
   }
 
   void add_qualifications(std::uint32_t p, track tr, day birth, day start);
+
+  /// The highest education level (an index into q_.education), weighted by track.
+  std::size_t education_level(track tr);
+  /// The education record(s) of person `p`; returns their highest level.
+  std::size_t add_education(std::uint32_t p, track tr, day birth, day start);
+  /// Certificates of a collaborator (`ctv`) or a village health worker.
+  void add_village_certificates(std::uint32_t p, bool ctv, day start, day tenure_cert);
+  /// Certificates, titles and political/state/IT/language training of commune and higher staff.
+  void add_staff_certificates(std::uint32_t p, track tr, std::size_t level, day start, day tenure_cert);
 
   /// A population public employee's professional title; from 2026-07-01 ranks become steps.
   void add_title(std::uint32_t p, bool university, day start);

@@ -80,132 +80,138 @@ void national_builder::build_persons() {
     const auto p = static_cast<std::uint32_t>(i);
     first_post_.push_back(static_cast<std::uint32_t>(d_.assignments.size()));
     const auto tr = static_cast<track>(r_.weighted(weights));
-    std::uint32_t home_province = 0;  // old province, for names
-
-    switch (tr) {
-      case track::collaborator:
-      case track::village_health: {
-        const auto [from, to] = career();
-        const std::uint32_t v = random_village();
-        home_province = pre_region_of_village(v);
-        const bool ctv = tr == track::collaborator;
-        // A few move to another village of the same commune mid-career.
-        day move = day_max;
-        if (r_.chance(30) && (to == day_max || to - from > 3 * year_days))
-          move = from + static_cast<day>(r_.between(year_days, 3 * year_days));
-        const std::uint32_t c = village_commune_[v];
-        const std::uint32_t first_v = commune_first_village_[c];
-        const std::uint32_t count = commune_first_village_[c + 1] - first_v;
-        std::uint32_t v2 = first_v + r_.below(count);
-        if (v2 == v) move = day_max;
-        // Many collaborators are also the village health worker.
-        const bool dual = ctv && r_.chance(200);
-        auto hold = [&](std::uint32_t village, day a, day b) {
-          if (ctv) push_post(p, village_unit_[village], none, cat_ctv_, {role_ctv_}, dan_so_, a, b);
-          if (!ctv || dual) push_post(p, village_unit_[village], none, cat_vhw_, {}, y_te_, a, b);
-        };
-        if (move == day_max) {
-          hold(v, from, to);
-        } else {
-          hold(v, from, move - 1);
-          hold(v2, move, to);
-        }
-        break;
-      }
-      case track::commune_officer: {
-        const auto [from, to] = career();
-        // Some are promoted to the district before the merger.
-        if (from < ymd(2023, 1, 1) && (to == day_max || to > from + 6 * year_days) && r_.chance(50)) {
-          const day move = from + static_cast<day>(r_.between(3 * year_days, 6 * year_days));
-          if (move <= ymd(2024, 12, 31)) {
-            const std::uint32_t c = random_old_commune();
-            const std::uint32_t di = commune_district_[c];
-            push_post(p, old_commune_unit_[c], district_unit_[di], cat_vien_chuc_, {role_commune_officer_},
-                      dan_so_, from, move - 1);
-            district_then_merger(p, di, move, to, false);
-            home_province = district_province_[di];
-            break;
-          }
-        }
-        commune_posts(p, from, to, cat_vien_chuc_, {role_commune_officer_}, dan_so_, true);
-        home_province = home_of_last_post();
-        break;
-      }
-      case track::commune_provider: {
-        const auto [from, to] = career();
-        if (r_.chance(80))
-          commune_posts(p, from, to, cat_vien_chuc_, {role_provider_, role_leader_}, y_te_, false);
-        else
-          commune_posts(p, from, to, cat_vien_chuc_, {role_provider_}, y_te_, false);
-        home_province = home_of_last_post();
-        break;
-      }
-      case track::commune_social: {
-        const auto [from, to] = career();
-        if (r_.chance(500))
-          commune_posts(p, from, to, cat_cong_chuc_, {role_vhxh_}, vhxh_, false);
-        else
-          commune_posts(p, from, to, cat_cong_chuc_, {role_family_}, gia_dinh_, false);
-        home_province = home_of_last_post();
-        break;
-      }
-      case track::commune_head: {
-        const auto [from, to] = career();
-        commune_posts(p, from, to, cat_part_time_, {role_board_head_}, dan_so_, false);
-        home_province = home_of_last_post();
-        break;
-      }
-      case track::district_staff: {
-        const auto [from, to] = career(ymd(2000, 1, 1), ymd(2025, 3, 31));
-        const auto di = static_cast<std::uint32_t>(r_.below(district_unit_.size()));
-        district_then_merger(p, di, from, to, r_.chance(300));
-        home_province = district_province_[di];
-        break;
-      }
-      case track::province_staff:
-      case track::national_staff: {
-        const auto [from, to] = career();
-        const term category = r_.chance(900) ? cat_cong_chuc_ : cat_hop_dong_;
-        const bool leader = category == cat_cong_chuc_ && r_.chance(100);
-        const bool trainer = category == cat_cong_chuc_ && r_.chance(150);
-        auto roles_for = [&](std::uint32_t at, day a, day b) {
-          if (leader && trainer) push_post(p, at, none, category, {role_leader_, role_trainer_}, dan_so_, a, b);
-          else if (leader) push_post(p, at, none, category, {role_leader_}, dan_so_, a, b);
-          else if (trainer) push_post(p, at, none, category, {role_specialist_, role_trainer_}, dan_so_, a, b);
-          else if (category == cat_hop_dong_) push_post(p, at, none, category, {}, dan_so_, a, b);
-          else push_post(p, at, none, category, {role_specialist_}, dan_so_, a, b);
-        };
-        if (tr == track::national_staff) {
-          roles_for(root_, from, to);
-          home_province = 0;
-          break;
-        }
-        const auto op = static_cast<std::uint32_t>(r_.below(old_provinces.size()));
-        const std::uint32_t np = old_to_new_[op];
-        const std::uint32_t old_u = old_province_unit_[op];
-        const std::uint32_t new_u = new_province_unit_[np];
-        home_province = op;
-        if (old_u == new_u || from > last_old_day) {
-          roles_for(from > last_old_day ? new_u : old_u, from, to);
-        } else {
-          roles_for(old_u, from, std::min(to, last_old_day));
-          if (to > last_old_day) roles_for(new_u, first_new_day, to);
-        }
-        break;
-      }
-    }
-
-    // The person record, now that we know where they work.
-    const bool female = r_.chance(tr == track::commune_provider ? 780 : tr == track::collaborator ? 620 : 520);
-    const day first_start = d_.assignments[first_post_.back()].when.from;
-    const int min_age = tr == track::collaborator || tr == track::village_health ? 19 : 21;
-    const day birth = first_start - static_cast<day>(r_.between(min_age * year_days, 42 * year_days));
-    const std::size_t group = pick_ethnic(home_province);
-    std::string name = person_name(group, female);
-    add_person(padded(i + 1, 7, "P"), std::move(name), female, birth, ethnic_terms_[group]);
-    add_qualifications(p, tr, birth, first_start);
+    const std::uint32_t home_province = place_person(p, tr);
+    add_person_record(i, tr, home_province);
   }
   first_post_.push_back(static_cast<std::uint32_t>(d_.assignments.size()));
+}
+
+std::uint32_t national_builder::place_person(std::uint32_t p, track tr) {
+  switch (tr) {
+    case track::collaborator:
+    case track::village_health:
+      return village_posts(p, tr == track::collaborator);
+    case track::commune_officer:
+      return commune_officer_posts(p);
+    case track::commune_provider: {
+      const auto [from, to] = career();
+      if (r_.chance(80))
+        commune_posts(p, from, to, cat_vien_chuc_, {role_provider_, role_leader_}, y_te_, false);
+      else
+        commune_posts(p, from, to, cat_vien_chuc_, {role_provider_}, y_te_, false);
+      return home_of_last_post();
+    }
+    case track::commune_social: {
+      const auto [from, to] = career();
+      if (r_.chance(500))
+        commune_posts(p, from, to, cat_cong_chuc_, {role_vhxh_}, vhxh_, false);
+      else
+        commune_posts(p, from, to, cat_cong_chuc_, {role_family_}, gia_dinh_, false);
+      return home_of_last_post();
+    }
+    case track::commune_head: {
+      const auto [from, to] = career();
+      commune_posts(p, from, to, cat_part_time_, {role_board_head_}, dan_so_, false);
+      return home_of_last_post();
+    }
+    case track::district_staff: {
+      const auto [from, to] = career(ymd(2000, 1, 1), ymd(2025, 3, 31));
+      const auto di = static_cast<std::uint32_t>(r_.below(district_unit_.size()));
+      district_then_merger(p, di, from, to, r_.chance(300));
+      return district_province_[di];
+    }
+    case track::province_staff:
+    case track::national_staff:
+      return province_or_national_posts(p, tr == track::national_staff);
+  }
+  return 0;
+}
+
+std::uint32_t national_builder::village_posts(std::uint32_t p, bool ctv) {
+  const auto [from, to] = career();
+  const std::uint32_t v = random_village();
+  const std::uint32_t home_province = pre_region_of_village(v);
+  // A few move to another village of the same commune mid-career.
+  day move = day_max;
+  if (r_.chance(30) && (to == day_max || to - from > 3 * year_days))
+    move = from + static_cast<day>(r_.between(year_days, 3 * year_days));
+  const std::uint32_t c = village_commune_[v];
+  const std::uint32_t first_v = commune_first_village_[c];
+  const std::uint32_t count = commune_first_village_[c + 1] - first_v;
+  std::uint32_t v2 = first_v + r_.below(count);
+  if (v2 == v) move = day_max;
+  // Many collaborators are also the village health worker.
+  const bool dual = ctv && r_.chance(200);
+  auto hold = [&](std::uint32_t village, day a, day b) {
+    if (ctv) push_post(p, village_unit_[village], none, cat_ctv_, {role_ctv_}, dan_so_, a, b);
+    if (!ctv || dual) push_post(p, village_unit_[village], none, cat_vhw_, {}, y_te_, a, b);
+  };
+  if (move == day_max) {
+    hold(v, from, to);
+  } else {
+    hold(v, from, move - 1);
+    hold(v2, move, to);
+  }
+  return home_province;
+}
+
+std::uint32_t national_builder::commune_officer_posts(std::uint32_t p) {
+  const auto [from, to] = career();
+  // Some are promoted to the district before the merger.
+  if (from < ymd(2023, 1, 1) && (to == day_max || to > from + 6 * year_days) && r_.chance(50)) {
+    const day move = from + static_cast<day>(r_.between(3 * year_days, 6 * year_days));
+    if (move <= ymd(2024, 12, 31)) {
+      const std::uint32_t c = random_old_commune();
+      const std::uint32_t di = commune_district_[c];
+      push_post(p, old_commune_unit_[c], district_unit_[di], cat_vien_chuc_, {role_commune_officer_},
+                dan_so_, from, move - 1);
+      district_then_merger(p, di, move, to, false);
+      return district_province_[di];
+    }
+  }
+  commune_posts(p, from, to, cat_vien_chuc_, {role_commune_officer_}, dan_so_, true);
+  return home_of_last_post();
+}
+
+std::uint32_t national_builder::province_or_national_posts(std::uint32_t p, bool national) {
+  const auto [from, to] = career();
+  const term category = r_.chance(900) ? cat_cong_chuc_ : cat_hop_dong_;
+  const bool leader = category == cat_cong_chuc_ && r_.chance(100);
+  const bool trainer = category == cat_cong_chuc_ && r_.chance(150);
+  auto roles_for = [&](std::uint32_t at, day a, day b) {
+    if (leader && trainer) push_post(p, at, none, category, {role_leader_, role_trainer_}, dan_so_, a, b);
+    else if (leader) push_post(p, at, none, category, {role_leader_}, dan_so_, a, b);
+    else if (trainer) push_post(p, at, none, category, {role_specialist_, role_trainer_}, dan_so_, a, b);
+    else if (category == cat_hop_dong_) push_post(p, at, none, category, {}, dan_so_, a, b);
+    else push_post(p, at, none, category, {role_specialist_}, dan_so_, a, b);
+  };
+  if (national) {
+    roles_for(root_, from, to);
+    return 0;
+  }
+  const auto op = static_cast<std::uint32_t>(r_.below(old_provinces.size()));
+  const std::uint32_t np = old_to_new_[op];
+  const std::uint32_t old_u = old_province_unit_[op];
+  const std::uint32_t new_u = new_province_unit_[np];
+  if (old_u == new_u || from > last_old_day) {
+    roles_for(from > last_old_day ? new_u : old_u, from, to);
+  } else {
+    roles_for(old_u, from, std::min(to, last_old_day));
+    if (to > last_old_day) roles_for(new_u, first_new_day, to);
+  }
+  return op;
+}
+
+void national_builder::add_person_record(std::size_t i, track tr, std::uint32_t home_province) {
+  const auto p = static_cast<std::uint32_t>(i);
+  const bool female = r_.chance(tr == track::commune_provider ? 780 : tr == track::collaborator ? 620 : 520);
+  const day first_start = d_.assignments[first_post_.back()].when.from;
+  const int min_age = tr == track::collaborator || tr == track::village_health ? 19 : 21;
+  const day birth = first_start - static_cast<day>(r_.between(min_age * year_days, 42 * year_days));
+  const std::size_t group = pick_ethnic(home_province);
+  std::string name = person_name(group, female);
+  add_person(padded(i + 1, 7, "P"), std::move(name), female, birth, ethnic_terms_[group]);
+  add_qualifications(p, tr, birth, first_start);
 }
 
 std::uint32_t national_builder::home_of_last_post() const {
@@ -248,9 +254,20 @@ void national_builder::district_then_merger(std::uint32_t p, std::uint32_t di, d
 
 void national_builder::add_qualifications(std::uint32_t p, track tr, day birth, day start) {
   award_limit_ = std::min(last_post_end(p), history_to);
-  const bool staff = tr != track::collaborator && tr != track::village_health;
-  const bool medical = tr == track::commune_provider || tr == track::village_health;
+  const std::size_t level = add_education(p, tr, birth, start);
+  const day tenure_cert = start + static_cast<day>(r_.between(-700, 5 * year_days));
+  switch (tr) {
+    case track::collaborator:
+    case track::village_health:
+      add_village_certificates(p, tr == track::collaborator, start, tenure_cert);
+      break;
+    default:
+      add_staff_certificates(p, tr, level, start, tenure_cert);
+      break;
+  }
+}
 
+std::size_t national_builder::education_level(track tr) {
   // Highest education, weighted by track (levels in the order of q_.education).
   std::array<int, 9> w{};
   switch (tr) {
@@ -264,7 +281,13 @@ void national_builder::add_qualifications(std::uint32_t p, track tr, day birth, 
     case track::province_staff: w = {0, 0, 0, 50, 30, 700, 200, 0, 20}; break;
     case track::national_staff: w = {0, 0, 0, 0, 0, 400, 450, 0, 150}; break;
   }
-  const std::size_t level = r_.weighted(w);
+  return r_.weighted(w);
+}
+
+std::size_t national_builder::add_education(std::uint32_t p, track tr, day birth, day start) {
+  const bool staff = tr != track::collaborator && tr != track::village_health;
+  const bool medical = tr == track::commune_provider || tr == track::village_health;
+  const std::size_t level = education_level(tr);
   term field = q_.dan_so_y_te;
   if (medical || r_.chance(250))
     field = q_.medical_fields[r_.weighted(std::array<int, 4>{45, 35, 8, 12})];
@@ -292,46 +315,45 @@ void national_builder::add_qualifications(std::uint32_t p, track tr, day birth, 
     }
     add_qual(p, qk_education_, q_.education[level], level >= 3 ? field : term{}, awarded);
   }
+  return level;
+}
 
-  const day tenure_cert = start + static_cast<day>(r_.between(-700, 5 * year_days));
-  switch (tr) {
-    case track::collaborator:
-      if (r_.chance(350)) add_qual(p, qk_certificate_, q_.so_cap_dan_so, {}, tenure_cert);
-      if (r_.chance(650)) {
-        // Basic-knowledge certificates valid five years, renewed by some.
-        const day a = start + static_cast<day>(r_.between(90, 3 * year_days));
-        add_qual(p, qk_certificate_, q_.dan_so_co_ban, {}, a, a + 5 * year_days - 1);
-        if (r_.chance(600))
-          add_qual(p, qk_certificate_, q_.dan_so_co_ban, {}, a + 5 * year_days, a + 10 * year_days - 1);
-      }
-      if (r_.chance(450)) add_qual(p, qk_it_, q_.it_basic, {}, tenure_cert);
-      break;
-    case track::village_health:
-      if (r_.chance(450)) add_qual(p, qk_certificate_, q_.so_cap_dan_so, {}, tenure_cert);
-      if (r_.chance(350)) {
-        const day a = start + static_cast<day>(r_.between(90, 3 * year_days));
-        add_qual(p, qk_certificate_, q_.dan_so_co_ban, {}, a, a + 5 * year_days - 1);
-      }
-      if (r_.chance(450)) add_qual(p, qk_it_, q_.it_basic, {}, tenure_cert);
-      break;
-    default: {
-      const bool dan_so = tr != track::commune_provider && tr != track::commune_social;
-      if (dan_so && r_.chance(400)) add_qual(p, qk_certificate_, q_.dan_so_vien, {}, tenure_cert);
-      if (dan_so && r_.chance(150)) add_qual(p, qk_certificate_, q_.dat_chuan, {}, tenure_cert);
-      if (tr == track::commune_officer || tr == track::district_staff) add_title(p, level >= 5, start);
-      const bool civil = tr == track::province_staff || tr == track::national_staff ||
-                         tr == track::commune_social;
-      if (civil || r_.chance(200)) {
-        add_qual(p, qk_political_, level >= 5 && r_.chance(300) ? q_.political_high : q_.political_mid, {},
-                 start + static_cast<day>(r_.between(year_days, 8 * year_days)));
-        add_qual(p, qk_state_, level >= 5 ? q_.state_specialist : q_.state_clerk, {},
-                 start + static_cast<day>(r_.between(180, 6 * year_days)));
-      }
-      if (r_.chance(600)) add_qual(p, qk_it_, r_.chance(200) ? q_.it_advanced : q_.it_basic, {}, tenure_cert);
-      if (r_.chance(250)) add_qual(p, qk_language_, q_.language[r_.below(3)], {}, tenure_cert);
-      break;
+void national_builder::add_village_certificates(std::uint32_t p, bool ctv, day start, day tenure_cert) {
+  if (ctv) {
+    if (r_.chance(350)) add_qual(p, qk_certificate_, q_.so_cap_dan_so, {}, tenure_cert);
+    if (r_.chance(650)) {
+      // Basic-knowledge certificates valid five years, renewed by some.
+      const day a = start + static_cast<day>(r_.between(90, 3 * year_days));
+      add_qual(p, qk_certificate_, q_.dan_so_co_ban, {}, a, a + 5 * year_days - 1);
+      if (r_.chance(600))
+        add_qual(p, qk_certificate_, q_.dan_so_co_ban, {}, a + 5 * year_days, a + 10 * year_days - 1);
+    }
+  } else {
+    if (r_.chance(450)) add_qual(p, qk_certificate_, q_.so_cap_dan_so, {}, tenure_cert);
+    if (r_.chance(350)) {
+      const day a = start + static_cast<day>(r_.between(90, 3 * year_days));
+      add_qual(p, qk_certificate_, q_.dan_so_co_ban, {}, a, a + 5 * year_days - 1);
     }
   }
+  if (r_.chance(450)) add_qual(p, qk_it_, q_.it_basic, {}, tenure_cert);
+}
+
+void national_builder::add_staff_certificates(std::uint32_t p, track tr, std::size_t level, day start,
+                                              day tenure_cert) {
+  const bool dan_so = tr != track::commune_provider && tr != track::commune_social;
+  if (dan_so && r_.chance(400)) add_qual(p, qk_certificate_, q_.dan_so_vien, {}, tenure_cert);
+  if (dan_so && r_.chance(150)) add_qual(p, qk_certificate_, q_.dat_chuan, {}, tenure_cert);
+  if (tr == track::commune_officer || tr == track::district_staff) add_title(p, level >= 5, start);
+  const bool civil = tr == track::province_staff || tr == track::national_staff ||
+                     tr == track::commune_social;
+  if (civil || r_.chance(200)) {
+    add_qual(p, qk_political_, level >= 5 && r_.chance(300) ? q_.political_high : q_.political_mid, {},
+             start + static_cast<day>(r_.between(year_days, 8 * year_days)));
+    add_qual(p, qk_state_, level >= 5 ? q_.state_specialist : q_.state_clerk, {},
+             start + static_cast<day>(r_.between(180, 6 * year_days)));
+  }
+  if (r_.chance(600)) add_qual(p, qk_it_, r_.chance(200) ? q_.it_advanced : q_.it_basic, {}, tenure_cert);
+  if (r_.chance(250)) add_qual(p, qk_language_, q_.language[r_.below(3)], {}, tenure_cert);
 }
 
 void national_builder::add_title(std::uint32_t p, bool university, day start) {
