@@ -45,6 +45,20 @@ class national_builder : detail::builder {
 
   void build_tree();
 
+  /// The 63 old and 34 new provinces; an unchanged province is one unit throughout.
+  void build_provinces();
+  /// Districts, contiguous by old province.
+  void build_districts();
+  /// Old communes, contiguous by district.
+  void build_old_communes(std::size_t old_communes);
+  /// New communes, each a contiguous run of the old communes its new province absorbs.
+  void build_new_communes(std::size_t old_communes, std::size_t new_communes);
+  /// How many new communes each new province gets, proportional to the old ones it absorbs.
+  std::vector<std::size_t> new_commune_shares(const std::vector<std::vector<std::uint32_t>>& absorbed,
+                                              std::size_t old_communes, std::size_t new_communes);
+  /// Villages, under their old commune until 2025-06-30 and under its successor after.
+  void build_villages(std::size_t villages);
+
   // ---- persons and posts -----------------------------------------------------------------
   std::size_t pick_ethnic(std::uint32_t old_province);
 

@@ -68,7 +68,14 @@ void national_builder::build_tree() {
                    old_communes + new_communes + villages);
 
   root_ = add_unit("VN", "Việt Nam", lv_[0], "", {}, national_region, national_region);
+  build_provinces();
+  build_districts();
+  build_old_communes(old_communes);
+  build_new_communes(old_communes, new_communes);
+  build_villages(villages);
+}
 
+void national_builder::build_provinces() {
   // Provinces. An unchanged province is one unit throughout; merged ones end on 2025-06-30.
   old_province_unit_.assign(old_provinces.size(), none);
   old_to_new_.assign(old_provinces.size(), 0);
@@ -103,7 +110,9 @@ void national_builder::build_tree() {
   for (std::size_t i = 0; i < old_provinces.size(); ++i)
     if (old_province_unit_[i] != new_province_unit_[old_to_new_[i]])
       d_.units[old_province_unit_[i]].successor = unit_ix{new_province_unit_[old_to_new_[i]]};
+}
 
+void national_builder::build_districts() {
   // Districts, contiguous by province.
   const auto districts_per = split(district_total, old_provinces.size(), 3);
   for (std::size_t i = 0; i < old_provinces.size(); ++i) {
@@ -127,7 +136,9 @@ void national_builder::build_tree() {
       district_province_.push_back(static_cast<std::uint32_t>(i));
     }
   }
+}
 
+void national_builder::build_old_communes(std::size_t old_communes) {
   // Old communes, contiguous by district.
   const auto communes_per = split(old_communes, district_unit_.size(), 2);
   const std::size_t width = std::max<std::size_t>(5, std::to_string(old_communes).size());
@@ -150,30 +161,15 @@ void national_builder::build_tree() {
     }
     district_first_commune_.push_back(static_cast<std::uint32_t>(old_commune_unit_.size()));
   }
+}
 
+void national_builder::build_new_communes(std::size_t old_communes, std::size_t new_communes) {
   // New communes: each new province gets a share proportional to the communes it absorbs,
   // and each takes a contiguous run of them (2025 mergers joined neighbours).
   std::vector<std::vector<std::uint32_t>> absorbed(new_provinces.size());
   for (std::uint32_t c = 0; c < old_commune_unit_.size(); ++c)
     absorbed[old_to_new_[district_province_[commune_district_[c]]]].push_back(c);
-  std::vector<std::size_t> share(new_provinces.size());
-  std::size_t assigned = 0;
-  for (std::size_t j = 0; j < new_provinces.size(); ++j) {
-    share[j] = std::max<std::size_t>(
-        1, (absorbed[j].size() * new_communes + old_communes / 2) / old_communes);
-    share[j] = std::min(share[j], absorbed[j].size());
-    assigned += share[j];
-  }
-  for (std::size_t guard = 0; assigned != new_communes && guard < 100 * new_communes; ++guard) {
-    const std::size_t j = r_.below(new_provinces.size());
-    if (assigned < new_communes && share[j] < absorbed[j].size()) {
-      ++share[j];
-      ++assigned;
-    } else if (assigned > new_communes && share[j] > 1) {
-      --share[j];
-      --assigned;
-    }
-  }
+  const std::vector<std::size_t> share = new_commune_shares(absorbed, old_communes, new_communes);
   commune_successor_.assign(old_commune_unit_.size(), 0);
   for (std::size_t j = 0; j < new_provinces.size(); ++j) {
     const auto& olds = absorbed[j];
@@ -198,7 +194,33 @@ void national_builder::build_tree() {
       }
     }
   }
+}
 
+std::vector<std::size_t> national_builder::new_commune_shares(
+    const std::vector<std::vector<std::uint32_t>>& absorbed, std::size_t old_communes,
+    std::size_t new_communes) {
+  std::vector<std::size_t> share(new_provinces.size());
+  std::size_t assigned = 0;
+  for (std::size_t j = 0; j < new_provinces.size(); ++j) {
+    share[j] = std::max<std::size_t>(
+        1, (absorbed[j].size() * new_communes + old_communes / 2) / old_communes);
+    share[j] = std::min(share[j], absorbed[j].size());
+    assigned += share[j];
+  }
+  for (std::size_t guard = 0; assigned != new_communes && guard < 100 * new_communes; ++guard) {
+    const std::size_t j = r_.below(new_provinces.size());
+    if (assigned < new_communes && share[j] < absorbed[j].size()) {
+      ++share[j];
+      ++assigned;
+    } else if (assigned > new_communes && share[j] > 1) {
+      --share[j];
+      --assigned;
+    }
+  }
+  return share;
+}
+
+void national_builder::build_villages(std::size_t villages) {
   // Villages: under their old commune until 2025-06-30, then under its successor.
   const auto villages_per = split(villages, old_commune_unit_.size(), 1);
   commune_first_village_.push_back(0);
