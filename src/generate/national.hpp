@@ -136,6 +136,18 @@ class national_builder : detail::builder {
   // ---- enrolments ------------------------------------------------------------------------------
   void build_enrollments();
 
+  /// Person `p`'s share of `target` enrolments (stochastically rounded), placed in sessions
+  /// near random days of their posts; `spans` is scratch.
+  void enroll_person(std::size_t p, std::int64_t total, std::size_t target, std::vector<std::int64_t>& spans);
+  /// One attempt at an enrolment of person `p` (whose posts start at `first`, with cumulative
+  /// days in post `spans`); false when no fitting new session was found.
+  bool try_enroll(std::size_t p, std::size_t first, const std::vector<std::int64_t>& spans,
+                  std::size_t mine_first, int attempt);
+  /// The status (and for some, the score) of an enrolment.
+  void draw_outcome(enrollment& en);
+  /// Capacity and cost of each session, from who enrolled.
+  void price_sessions();
+
   // ---- quotas -----------------------------------------------------------------------------------
   void build_quotas();
 

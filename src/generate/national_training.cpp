@@ -139,82 +139,99 @@ void national_builder::build_sessions() {
     session_ends_[k] = d_.sessions[region_sessions_[k]].when.to;
 }
 
+namespace {
+
+/// Days of an assignment within the training period.
+std::int64_t days_in_history(const assignment& a) {
+  const day lo = std::max(a.when.from, history_from);
+  const day hi = std::min(a.when.to, history_to);
+  return hi >= lo ? static_cast<std::int64_t>(hi - lo) + 1 : 0;
+}
+
+}  // namespace
+
 void national_builder::build_enrollments() {
   const std::size_t n = d_.persons.size();
   // Days in post within the training period, to spread ~10 enrolments per person over time.
-  auto overlap = [](const assignment& a) -> std::int64_t {
-    const day lo = std::max(a.when.from, history_from);
-    const day hi = std::min(a.when.to, history_to);
-    return hi >= lo ? static_cast<std::int64_t>(hi - lo) + 1 : 0;
-  };
   std::int64_t total = 0;
-  for (const auto& a : d_.assignments) total += overlap(a);
+  for (const auto& a : d_.assignments) total += days_in_history(a);
   const std::size_t target = 10 * n;
   d_.enrollments.reserve(target + target / 20 + 16);
   std::vector<std::int64_t> spans;
-  const std::size_t regions = old_provinces.size() + new_provinces.size();
+  for (std::size_t p = 0; p < n; ++p) enroll_person(p, total, target, spans);
+  price_sessions();
+}
 
-  for (std::size_t p = 0; p < n; ++p) {
-    const std::size_t first = first_post_[p], last = first_post_[p + 1];
-    spans.clear();
-    std::int64_t mine = 0;
-    for (std::size_t a = first; a < last; ++a) {
-      mine += overlap(d_.assignments[a]);
-      spans.push_back(mine);
-    }
-    if (mine == 0) continue;
-    // Stochastic rounding of the person's share keeps the total near 10 per person.
-    const auto want_scaled = static_cast<unsigned long long>(mine) * target;
-    auto k = static_cast<std::size_t>(want_scaled / static_cast<unsigned long long>(total));
-    const auto frac = want_scaled % static_cast<unsigned long long>(total);
-    if (static_cast<unsigned long long>(r_.next() % static_cast<std::uint64_t>(total)) < frac) ++k;
-    const std::size_t mine_first = d_.enrollments.size();
-    for (std::size_t e = 0; e < k; ++e) {
-      for (int attempt = 0; attempt < 8; ++attempt) {
-        // A day in post, and the post held then.
-        const auto pos = static_cast<std::int64_t>(r_.next() % static_cast<std::uint64_t>(mine));
-        const std::size_t which = static_cast<std::size_t>(
-            std::upper_bound(spans.begin(), spans.end(), pos) - spans.begin());
-        const assignment& a = d_.assignments[first + which];
-        const day lo = std::max(a.when.from, history_from);
-        const std::int64_t before = which == 0 ? 0 : spans[which - 1];
-        const day when = lo + static_cast<day>(pos - before);
-        std::int16_t region = when <= last_old_day ? pre_region_[a.unit.value] : post_region_[a.unit.value];
-        if (r_.chance(30)) region = national_region;  // national courses
-        std::size_t slot = attempt < 4 ? region_slot(region) : regions + 1;
-        if (region_first_[slot] == region_first_[slot + 1]) slot = regions;
-        const std::uint32_t b = region_first_[slot], f = region_first_[slot + 1];
-        if (b == f) continue;
-        // A class ending on or soon after that day, within the post.
-        auto it = std::lower_bound(session_ends_.begin() + b, session_ends_.begin() + f, when);
-        auto idx = static_cast<std::uint32_t>(it - session_ends_.begin());
-        idx = std::min(idx + r_.below(4), f - 1);
-        if (session_ends_[idx] > a.when.to || session_ends_[idx] < a.when.from) {
-          if (idx > b && session_ends_[idx - 1] >= a.when.from && session_ends_[idx - 1] <= a.when.to) --idx;
-          else continue;
-        }
-        const std::uint32_t s = region_sessions_[idx];
-        bool dup = false;
-        for (std::size_t q = mine_first; q < d_.enrollments.size() && !dup; ++q)
-          dup = d_.enrollments[q].session.value == s;
-        if (dup) continue;
-        enrollment en;
-        en.person = person_ix{static_cast<std::uint32_t>(p)};
-        en.session = session_ix{s};
-        const int roll = r_.between(0, 999);
-        en.status = roll < 860 ? enrollment_status::completed
-                    : roll < 910 ? enrollment_status::withdrawn
-                    : roll < 940 ? enrollment_status::failed
-                    : roll < 975 ? enrollment_status::attended
-                                 : enrollment_status::registered;
-        if (en.status == enrollment_status::completed && r_.chance(200))
-          en.score = static_cast<double>(r_.between(50, 100)) / 10.0;
-        d_.enrollments.push_back(en);
-        break;
-      }
-    }
+void national_builder::enroll_person(std::size_t p, std::int64_t total, std::size_t target,
+                                     std::vector<std::int64_t>& spans) {
+  const std::size_t first = first_post_[p], last = first_post_[p + 1];
+  spans.clear();
+  std::int64_t mine = 0;
+  for (std::size_t a = first; a < last; ++a) {
+    mine += days_in_history(d_.assignments[a]);
+    spans.push_back(mine);
   }
+  if (mine == 0) return;
+  // Stochastic rounding of the person's share keeps the total near 10 per person.
+  const auto want_scaled = static_cast<unsigned long long>(mine) * target;
+  auto k = static_cast<std::size_t>(want_scaled / static_cast<unsigned long long>(total));
+  const auto frac = want_scaled % static_cast<unsigned long long>(total);
+  if (static_cast<unsigned long long>(r_.next() % static_cast<std::uint64_t>(total)) < frac) ++k;
+  const std::size_t mine_first = d_.enrollments.size();
+  for (std::size_t e = 0; e < k; ++e)
+    for (int attempt = 0; attempt < 8; ++attempt)
+      if (try_enroll(p, first, spans, mine_first, attempt)) break;
+}
 
+bool national_builder::try_enroll(std::size_t p, std::size_t first, const std::vector<std::int64_t>& spans,
+                                  std::size_t mine_first, int attempt) {
+  const std::size_t regions = old_provinces.size() + new_provinces.size();
+  const std::int64_t mine = spans.back();
+  // A day in post, and the post held then.
+  const auto pos = static_cast<std::int64_t>(r_.next() % static_cast<std::uint64_t>(mine));
+  const std::size_t which = static_cast<std::size_t>(
+      std::upper_bound(spans.begin(), spans.end(), pos) - spans.begin());
+  const assignment& a = d_.assignments[first + which];
+  const day lo = std::max(a.when.from, history_from);
+  const std::int64_t before = which == 0 ? 0 : spans[which - 1];
+  const day when = lo + static_cast<day>(pos - before);
+  std::int16_t region = when <= last_old_day ? pre_region_[a.unit.value] : post_region_[a.unit.value];
+  if (r_.chance(30)) region = national_region;  // national courses
+  std::size_t slot = attempt < 4 ? region_slot(region) : regions + 1;
+  if (region_first_[slot] == region_first_[slot + 1]) slot = regions;
+  const std::uint32_t b = region_first_[slot], f = region_first_[slot + 1];
+  if (b == f) return false;
+  // A class ending on or soon after that day, within the post.
+  auto it = std::lower_bound(session_ends_.begin() + b, session_ends_.begin() + f, when);
+  auto idx = static_cast<std::uint32_t>(it - session_ends_.begin());
+  idx = std::min(idx + r_.below(4), f - 1);
+  if (session_ends_[idx] > a.when.to || session_ends_[idx] < a.when.from) {
+    if (idx > b && session_ends_[idx - 1] >= a.when.from && session_ends_[idx - 1] <= a.when.to) --idx;
+    else return false;
+  }
+  const std::uint32_t s = region_sessions_[idx];
+  for (std::size_t q = mine_first; q < d_.enrollments.size(); ++q)
+    if (d_.enrollments[q].session.value == s) return false;
+  enrollment en;
+  en.person = person_ix{static_cast<std::uint32_t>(p)};
+  en.session = session_ix{s};
+  draw_outcome(en);
+  d_.enrollments.push_back(en);
+  return true;
+}
+
+void national_builder::draw_outcome(enrollment& en) {
+  const int roll = r_.between(0, 999);
+  en.status = roll < 860 ? enrollment_status::completed
+              : roll < 910 ? enrollment_status::withdrawn
+              : roll < 940 ? enrollment_status::failed
+              : roll < 975 ? enrollment_status::attended
+                           : enrollment_status::registered;
+  if (en.status == enrollment_status::completed && r_.chance(200))
+    en.score = static_cast<double>(r_.between(50, 100)) / 10.0;
+}
+
+void national_builder::price_sessions() {
   // Capacity and cost follow from who enrolled.
   std::vector<std::uint32_t> enrolled(d_.sessions.size(), 0);
   for (const auto& e : d_.enrollments) ++enrolled[e.session.value];
