@@ -66,6 +66,17 @@ class dong_thap_builder final : public detail::provincial_builder<level_tag> {
   // the province.
   void build_districts() override;
 
+  /// Member `k` of district `di`'s population team (k == 0 its head); some leave before the
+  /// merger and are replaced.
+  void add_team_member(std::size_t di, int k);
+  /// A young officer replacing a team member of district `di` who left on `end`.
+  void replace_team_member(std::size_t di, day end, bool trainer);
+  /// The health centre's director (k == 0) or deputy director, their successor if they retire,
+  /// and who leads the regional centre from 2025-07-01.
+  void add_centre_leader(std::size_t di, int k);
+  /// 2025-07-01: where the population teams still in post go.
+  void move_teams_at_merger();
+
   // Communes: a population officer employed by the district health centre and seconded to
   // the commune, and the head of the commune health station. Both go on in the merged
   // commune from 2025-07-01 (the heads of merged stations as head or deputy).

@@ -109,81 +109,89 @@ void dong_thap_builder::build_province() {
 }
 
 void dong_thap_builder::build_districts() {
-  const std::string_view uni_fields[] = {"dan_so_y_te", "y_te_cong_cong", "y_khoa",
-                                         "kinh_te_quan_ly", "khoa_hoc_xa_hoi", "dan_so_y_te",
-                                         "dieu_duong_ho_sinh", "luat"};
   for (std::size_t di = 0; di < districts.size(); ++di) {
-    const unit_ix du = district_units_[di];
-    const unit_ix centre = centre_units_[di];
-    // Population team.
-    for (int k = 0; k < districts[di].staff; ++k) {
-      const bool head = k == 0;
-      const bool trainer = k == 1 || (k == 2 && di % 4 == 1);
-      const day start = head ? r_.between(ymd(2002, 1, 1), ymd(2012, 12, 31))
-                             : r_.between(ymd(2006, 1, 1), ymd(2020, 10, 31));
-      const person_ix p = recruit(600, start);
-      std::vector<std::string_view> rl = {"chuyen_vien_dan_so"};
-      if (head) rl.insert(rl.begin(), "lanh_dao");
-      if (trainer) rl.push_back("bao_cao_vien");
-      std::vector<term> r;
-      for (auto c : rl) r.push_back(t(vocab::roles, c));
-      day end = last_old_day;
-      if (!head && r_.chance(110)) end = r_.between(ymd(2021, 6, 1), ymd(2024, 12, 31));
-      add_post(p, du, {}, vien_chuc_, r, dan_so_, start, end);
-      const int roll = r_.between(0, 99);
-      const edu_spec e = head || roll < 55 ? edu_spec{"dai_hoc", uni_fields[r_.below(8)]}
-                         : roll < 70       ? edu_spec{"cao_dang", "dan_so_y_te"}
-                                           : edu_spec{"trung_cap", roll < 90 ? "dan_so_y_te" : "y_khoa"};
-      add_education(p, e, start);
-      if (r_.chance(head ? 950 : 800)) record_certificate(p, start);
-      titled_.emplace_back(p, e.code == "dai_hoc");
-      team_.push_back({p, static_cast<int>(di), head, trainer, end});
-      if (end != last_old_day) {
-        const day rstart = end + r_.between(30, 160);
-        if (rstart < ymd(2025, 5, 1)) {
-          const person_ix q = recruit(650, rstart, 22, 29);
-          std::vector<term> rq = roles({"chuyen_vien_dan_so"});
-          if (trainer) rq.push_back(t(vocab::roles, "bao_cao_vien"));
-          add_post(q, du, {}, vien_chuc_, rq, dan_so_, rstart, last_old_day);
-          add_education(q, {"dai_hoc", r_.chance(500) ? "dan_so_y_te" : "y_te_cong_cong"}, rstart);
-          titled_.emplace_back(q, true);
-          team_.push_back({q, static_cast<int>(di), false, trainer, last_old_day});
-        }
-      }
-    }
-    // The health centre's director and deputy director.
-    for (int k = 0; k < 2; ++k) {
-      const day start = r_.between(ymd(1998, 1, 1), ymd(2012, 12, 31));
-      const person_ix p = recruit(350, start, 24, 32);
-      day end = last_old_day;
-      const bool retires = (di + static_cast<std::size_t>(k)) % 5 == 2;
-      if (retires) end = r_.between(ymd(2022, 3, 1), ymd(2024, 10, 31));
-      add_post(p, du, {}, vien_chuc_, roles({"lanh_dao"}), y_te_, start, end);
-      add_education(p, {k == 0 || r_.chance(500) ? "chuyen_khoa_1" : "dai_hoc",
-                        r_.chance(750) ? "y_khoa" : "y_te_cong_cong"},
-                    start);
-      add_civil_servant_extras(p, start + 5 * 365, true);
-      std::vector<person_ix> line = {p};
-      if (retires) {
-        const day nstart = end + 1;
-        const person_ix q = recruit(450, nstart, 38, 48);
-        add_post(q, du, {}, vien_chuc_, roles({"lanh_dao"}), y_te_, nstart, last_old_day);
-        add_education(q, {"chuyen_khoa_1", "y_khoa"}, nstart - 12 * 365);
-        add_civil_servant_extras(q, nstart - 10 * 365, true);
-        line.push_back(q);
-      }
-      const person_ix last = line.back();
-      // The regional centre keeps its directors, save one that retires at the merger.
-      if (!r_.chance(100)) {
-        add_post(last, centre, {}, vien_chuc_, roles({"lanh_dao"}), y_te_, first_new_day, day_max);
-      } else {
-        const person_ix q = recruit(450, first_new_day, 40, 50);
-        add_post(q, centre, {}, vien_chuc_, roles({"lanh_dao"}), y_te_, first_new_day, day_max);
-        add_education(q, {"chuyen_khoa_1", "y_khoa"}, first_new_day - 14 * 365);
-        add_civil_servant_extras(q, first_new_day - 12 * 365, true);
-      }
-    }
+    for (int k = 0; k < districts[di].staff; ++k) add_team_member(di, k);
+    for (int k = 0; k < 2; ++k) add_centre_leader(di, k);
   }
+  move_teams_at_merger();
+}
+
+void dong_thap_builder::add_team_member(std::size_t di, int k) {
+  static constexpr std::string_view uni_fields[] = {"dan_so_y_te", "y_te_cong_cong", "y_khoa",
+                                                    "kinh_te_quan_ly", "khoa_hoc_xa_hoi", "dan_so_y_te",
+                                                    "dieu_duong_ho_sinh", "luat"};
+  const unit_ix du = district_units_[di];
+  const bool head = k == 0;
+  const bool trainer = k == 1 || (k == 2 && di % 4 == 1);
+  const day start = head ? r_.between(ymd(2002, 1, 1), ymd(2012, 12, 31))
+                         : r_.between(ymd(2006, 1, 1), ymd(2020, 10, 31));
+  const person_ix p = recruit(600, start);
+  std::vector<std::string_view> rl = {"chuyen_vien_dan_so"};
+  if (head) rl.insert(rl.begin(), "lanh_dao");
+  if (trainer) rl.push_back("bao_cao_vien");
+  std::vector<term> r;
+  for (auto c : rl) r.push_back(t(vocab::roles, c));
+  day end = last_old_day;
+  if (!head && r_.chance(110)) end = r_.between(ymd(2021, 6, 1), ymd(2024, 12, 31));
+  add_post(p, du, {}, vien_chuc_, r, dan_so_, start, end);
+  const int roll = r_.between(0, 99);
+  const edu_spec e = head || roll < 55 ? edu_spec{"dai_hoc", uni_fields[r_.below(8)]}
+                     : roll < 70       ? edu_spec{"cao_dang", "dan_so_y_te"}
+                                       : edu_spec{"trung_cap", roll < 90 ? "dan_so_y_te" : "y_khoa"};
+  add_education(p, e, start);
+  if (r_.chance(head ? 950 : 800)) record_certificate(p, start);
+  titled_.emplace_back(p, e.code == "dai_hoc");
+  team_.push_back({p, static_cast<int>(di), head, trainer, end});
+  if (end != last_old_day) replace_team_member(di, end, trainer);
+}
+
+void dong_thap_builder::replace_team_member(std::size_t di, day end, bool trainer) {
+  const day rstart = end + r_.between(30, 160);
+  if (rstart >= ymd(2025, 5, 1)) return;
+  const person_ix q = recruit(650, rstart, 22, 29);
+  std::vector<term> rq = roles({"chuyen_vien_dan_so"});
+  if (trainer) rq.push_back(t(vocab::roles, "bao_cao_vien"));
+  add_post(q, district_units_[di], {}, vien_chuc_, rq, dan_so_, rstart, last_old_day);
+  add_education(q, {"dai_hoc", r_.chance(500) ? "dan_so_y_te" : "y_te_cong_cong"}, rstart);
+  titled_.emplace_back(q, true);
+  team_.push_back({q, static_cast<int>(di), false, trainer, last_old_day});
+}
+
+void dong_thap_builder::add_centre_leader(std::size_t di, int k) {
+  const unit_ix du = district_units_[di];
+  const unit_ix centre = centre_units_[di];
+  const day start = r_.between(ymd(1998, 1, 1), ymd(2012, 12, 31));
+  const person_ix p = recruit(350, start, 24, 32);
+  day end = last_old_day;
+  const bool retires = (di + static_cast<std::size_t>(k)) % 5 == 2;
+  if (retires) end = r_.between(ymd(2022, 3, 1), ymd(2024, 10, 31));
+  add_post(p, du, {}, vien_chuc_, roles({"lanh_dao"}), y_te_, start, end);
+  add_education(p, {k == 0 || r_.chance(500) ? "chuyen_khoa_1" : "dai_hoc",
+                    r_.chance(750) ? "y_khoa" : "y_te_cong_cong"},
+                start);
+  add_civil_servant_extras(p, start + 5 * 365, true);
+  std::vector<person_ix> line = {p};
+  if (retires) {
+    const day nstart = end + 1;
+    const person_ix q = recruit(450, nstart, 38, 48);
+    add_post(q, du, {}, vien_chuc_, roles({"lanh_dao"}), y_te_, nstart, last_old_day);
+    add_education(q, {"chuyen_khoa_1", "y_khoa"}, nstart - 12 * 365);
+    add_civil_servant_extras(q, nstart - 10 * 365, true);
+    line.push_back(q);
+  }
+  const person_ix last = line.back();
+  // The regional centre keeps its directors, save one that retires at the merger.
+  if (!r_.chance(100)) {
+    add_post(last, centre, {}, vien_chuc_, roles({"lanh_dao"}), y_te_, first_new_day, day_max);
+  } else {
+    const person_ix q = recruit(450, first_new_day, 40, 50);
+    add_post(q, centre, {}, vien_chuc_, roles({"lanh_dao"}), y_te_, first_new_day, day_max);
+    add_education(q, {"chuyen_khoa_1", "y_khoa"}, first_new_day - 14 * 365);
+    add_civil_servant_extras(q, first_new_day - 12 * 365, true);
+  }
+}
+
+void dong_thap_builder::move_teams_at_merger() {
   // 2025-07-01: the teams in post move: most stay with the regional centre, some go to a
   // commune of their former district, a few to the province, a few leave.
   for (const auto& s : team_) {
