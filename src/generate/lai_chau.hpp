@@ -105,6 +105,44 @@ class lai_chau_builder final : public detail::provincial_builder<level_tag> {
 
   void build_training() override;
 
+  // The training history's strands (lai_chau_training.cpp), in the order build_training runs them.
+  /// The twelve courses of the history, in id order.
+  void add_courses();
+  /// The 2017–2021 classes of Bồi dưỡng dân số viên, completed by the holders chosen earlier.
+  void early_dsv_classes();
+  /// The years before the plan (to 2021).
+  void before_plan();
+  /// The plan's strands (2022–2026), each run with its own random stream.
+  void plan_dsv();
+  void plan_commune_officers();
+  void plan_collaborators();
+  void plan_providers();
+  void plan_basic_knowledge();
+  void plan_professional_title();
+  void plan_management();
+  void plan_other_courses();
+
+  /// The commune officers' refresher in year `y`: one class per district in April.
+  void commune_classes(int y, int rate);
+  /// The collaborators' refresher in year `y`: two classes per district in May.
+  void collaborator_classes(int y, int rate);
+  /// Village health workers who came to a collaborators' class, counted by head only.
+  void headcount_for(session_ix s);
+  /// The FP/RH service providers' class of year `y`, at different rates for district and
+  /// commune providers.
+  void provider_class(int y, int district_rate, int commune_rate);
+
+  [[nodiscard]] bool is_dan_so(const assignment& a) const;
+  /// A population post other than a collaborator's.
+  [[nodiscard]] bool is_staff(const assignment& a) const;
+  [[nodiscard]] bool is_commune_officer(const assignment& a) const;
+
+  struct course_plans {
+    course_plan dsv, basic, cdnn, mgmt, fp, commune, ctv, stats, comm, trainers, elementary, state;
+  };
+  course_plans plans_{};
+  std::vector<bool> provider_flags_;  // by person: an FP/RH service provider
+
   /// A district's pace of training (‰ of a rate): the remote districts lag behind.
   static int paced(int rate, int district);
 
