@@ -3,10 +3,13 @@
 #include "model/validate.hpp"
 
 #include "io/limits.hpp"
+#include "model/record_fields.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <string>
+#include <type_traits>
 
 namespace nangluc::detail {
 namespace {
@@ -107,26 +110,93 @@ class checker {
            std::string_view what, bool required) {
     if (h.is_none()) {
       if (required && !read_errors_)
-        error(list, i, field, "missing_field", "required field '" + std::string(field) + "' is missing");
+        error(list, i, field, "missing_field", who(list, i) + ": required field '" + std::string(field) + "' is missing");
       return false;
     }
     if (h.value >= target.size()) {
-      error(list, i, field, "dangling_reference", "refers to a " + std::string(what) + " that does not exist");
+      error(list, i, field, "dangling_reference",
+            who(list, i) + " refers to " + std::string(what) + " #" + std::to_string(h.value) + ", which does not exist");
       return false;
     }
     return true;
+  }
+
+  // What each field of a record needs by its description (model/record_fields.hpp): required
+  // fields given, ids within the length limit, codes in their vocabulary, references to
+  // records that exist. `prefix` locates the fields of a part (`confers/`).
+  template <class Rec>
+  void check_fields(std::string_view list, std::size_t i, const Rec& rec, const std::string& prefix = {}) {
+    for_each_field<Rec>([&](const auto& fd, std::size_t) {
+      const auto& v = fd.get(rec);
+      using T = std::remove_cvref_t<decltype(v)>;
+      const std::string field = prefix + std::string(fd.name);
+      if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, std::vector<term>>) {
+        if (fd.required && v.empty() && !read_errors_)
+          error(list, i, field, "missing_field", who(list, i) + ": required field '" + field + "' is missing");
+        if constexpr (std::is_same_v<T, std::string>)
+          if (fd.name == "id") id_length(list, i, v);
+        if constexpr (std::is_same_v<T, std::vector<term>>) codes(list, i, field, fd.vocabulary, v);
+      } else if constexpr (std::is_same_v<T, term>) {
+        if (fd.role != field_role::code_of_kind) return code(list, i, field, fd.vocabulary, v, fd.required);
+        if constexpr (requires { rec.kind; })
+          if (const auto* kind = declared(vocab::qualification_kinds, rec.kind)) code(list, i, field, kind->code, v, fd.required);
+      } else if constexpr (std::is_same_v<T, day>) {
+        if (fd.required && v == fd.absent && !read_errors_)
+          error(list, i, field, "missing_field", who(list, i) + ": required field '" + field + "' is missing");
+      } else if constexpr (std::is_same_v<T, unit_ix>) {
+        ref(list, i, field, v, d_.units, "unit", fd.required);
+      } else if constexpr (std::is_same_v<T, person_ix>) {
+        ref(list, i, field, v, d_.persons, "person", fd.required);
+      } else if constexpr (std::is_same_v<T, course_ix>) {
+        ref(list, i, field, v, d_.courses, "course", fd.required);
+      } else if constexpr (std::is_same_v<T, session_ix>) {
+        ref(list, i, field, v, d_.sessions, "session", fd.required);
+      } else if constexpr (std::is_same_v<T, std::optional<conferral>>) {
+        if (v) check_fields(list, i, *v, field + "/");
+      } else if constexpr (std::is_same_v<T, std::vector<headcount>>) {
+        for (std::size_t k = 0; k < v.size(); ++k) check_fields(list, i, v[k], field + "/" + std::to_string(k) + "/");
+      }
+    });
+  }
+
+  // The entry of a term when its vocabulary declares it.
+  const vocabulary_entry* declared(std::string_view vocabulary_name, term t) const {
+    const auto* v = d_.vocabularies.find(vocabulary_name);
+    if (!v || t.is_none() || t.value >= v->size() || !v->entries()[t.value].declared) return nullptr;
+    return &v->entries()[t.value];
   }
 
   void range(std::string_view list, std::size_t i, std::string_view field, const day_range& r,
              std::string_view from_name, std::string_view to_name) {
     if (r.from != day_min && r.to != day_max && r.from > r.to)
       error(list, i, field, "bad_range",
-            std::string(from_name) + " " + format_day(r.from) + " is after " + std::string(to_name) +
-                " " + format_day(r.to));
+            who(list, i) + ": " + std::string(from_name) + " " + format_day(r.from) + " is after " +
+                std::string(to_name) + " " + format_day(r.to));
   }
 
   void not_negative(std::string_view list, std::size_t i, std::string_view field, double v) {
-    if (v < 0) error(list, i, field, "negative_value", "'" + std::string(field) + "' must not be negative");
+    if (v >= 0) return;
+    const std::string shown = std::trunc(v) == v && std::fabs(v) < 9.0e15 ? std::to_string(static_cast<long long>(v))
+                                                                          : std::to_string(v);
+    error(list, i, field, "negative_value",
+          who(list, i) + ": '" + std::string(field) + "' must not be negative, not " + shown);
+  }
+
+  // The record a problem is about, by its id or its key: "session 'S1'", "quota of unit '12'".
+  std::string who(std::string_view list, std::size_t i) const {
+    auto id = [](const auto& records, auto h) {
+      return h.is_none() || h.value >= records.size() ? std::string("?") : "'" + records[h.value].id + "'";
+    };
+    if (list == "units") return "unit '" + d_.units[i].id + "'";
+    if (list == "persons") return "person '" + d_.persons[i].id + "'";
+    if (list == "courses") return "course '" + d_.courses[i].id + "'";
+    if (list == "sessions") return "session '" + d_.sessions[i].id + "'";
+    if (list == "assignments") return "the assignment of person " + id(d_.persons, d_.assignments[i].person) +
+                                      " at unit " + id(d_.units, d_.assignments[i].unit);
+    if (list == "qualifications") return "a qualification of person " + id(d_.persons, d_.qualifications[i].person);
+    if (list == "enrollments") return "the enrollment of person " + id(d_.persons, d_.enrollments[i].person) +
+                                      " in session " + id(d_.sessions, d_.enrollments[i].session);
+    return "the quota of unit " + id(d_.units, d_.quotas[i].unit);
   }
 
   std::string uid(unit_ix u) const { return "'" + d_.units[u.value].id + "'"; }
@@ -142,16 +212,9 @@ class checker {
     const std::string_view L = "units";
     for (std::size_t i = 0; i < units.size(); ++i) {
       const auto& u = units[i];
-      if (u.id.empty() && !read_errors_) error(L, i, "id", "missing_field", "a unit needs an 'id'");
-      id_length(L, i, u.id);
-      if (u.name.empty() && !read_errors_) error(L, i, "name", "missing_field", "a unit needs a 'name'");
-      code(L, i, "level", vocab::levels, u.level, true);
-      code(L, i, "kind", vocab::unit_kinds, u.kind, false);
+      check_fields(L, i, u);
       range(L, i, "valid_from", u.valid, "valid_from", "valid_to");
-      if (!u.successor.is_none()) {
-        if (ref(L, i, "successor", u.successor, units, "unit", false) && u.successor.value == i)
-          error(L, i, "successor", "cycle", "a unit cannot be its own successor");
-      }
+      if (u.successor.value == i) error(L, i, "successor", "cycle", "a unit cannot be its own successor");
       for (std::size_t k = 0; k < u.parents.size(); ++k) {
         const auto& link = u.parents[k];
         const std::string field = u.parents_over_time ? "parents/" + std::to_string(k) : "parent";
@@ -249,10 +312,7 @@ class checker {
   void check_persons() {
     for (std::size_t i = 0; i < d_.persons.size(); ++i) {
       const auto& p = d_.persons[i];
-      if (p.id.empty() && !read_errors_) error("persons", i, "id", "missing_field", "a person needs an 'id'");
-      id_length("persons", i, p.id);
-      if (p.name.empty() && !read_errors_) error("persons", i, "name", "missing_field", "a person needs a 'name'");
-      code("persons", i, "ethnicity", vocab::ethnicities, p.ethnicity, false);
+      check_fields("persons", i, p);
     }
   }
 
@@ -261,14 +321,8 @@ class checker {
     const auto& as = d_.assignments;
     for (std::size_t i = 0; i < as.size(); ++i) {
       const auto& a = as[i];
-      ref(L, i, "person", a.person, d_.persons, "person", true);
-      const bool unit_ok = ref(L, i, "unit", a.unit, d_.units, "unit", true);
-      ref(L, i, "employer", a.employer, d_.units, "unit", false);
-      code(L, i, "category", vocab::categories, a.category, true);
-      codes(L, i, "roles", vocab::roles, a.roles);
-      code(L, i, "sector", vocab::sectors, a.sector, true);
-      if (a.when.from == day_min && !read_errors_)
-        error(L, i, "start", "missing_field", "required field 'start' is missing");
+      check_fields(L, i, a);
+      const bool unit_ok = !a.unit.is_none() && a.unit.value < d_.units.size();
       range(L, i, "start", a.when, "start", "end");
       if (unit_ok) {
         const auto& u = d_.units[a.unit.value];
@@ -300,7 +354,7 @@ class checker {
       const auto& cur = as[order[k]];
       if (!cur.person.is_none() && cur.when.from <= as[order[latest]].when.to)
         error(L, order[k], "start", "overlapping_assignment",
-              "overlaps assignment " + where_.location(L, order[latest], "") +
+              who(L, order[k]) + " overlaps assignment " + where_.location(L, order[latest], "") +
                   " of the same person in the same post");
       if (cur.when.to > as[order[latest]].when.to) latest = k;
     }
@@ -308,14 +362,9 @@ class checker {
 
   void check_qualifications() {
     const std::string_view L = "qualifications";
-    const auto* kinds = d_.vocabularies.find(vocab::qualification_kinds);
     for (std::size_t i = 0; i < d_.qualifications.size(); ++i) {
       const auto& q = d_.qualifications[i];
-      ref(L, i, "person", q.person, d_.persons, "person", true);
-      code(L, i, "kind", vocab::qualification_kinds, q.kind, true);
-      if (kinds && !q.kind.is_none() && q.kind.value < kinds->size() && kinds->entries()[q.kind.value].declared)
-        code(L, i, "code", kinds->entries()[q.kind.value].code, q.code, true);
-      code(L, i, "field", vocab::fields, q.field, false);
+      check_fields(L, i, q);
       if (q.awarded != day_min && q.expires != day_max && q.awarded > q.expires)
         warning(L, i, "expires", "awarded_after_expiry",
                 "awarded " + format_day(q.awarded) + " after it expires " + format_day(q.expires));
@@ -324,23 +373,10 @@ class checker {
 
   void check_courses() {
     const std::string_view L = "courses";
-    const auto* kinds = d_.vocabularies.find(vocab::qualification_kinds);
     for (std::size_t i = 0; i < d_.courses.size(); ++i) {
       const auto& c = d_.courses[i];
-      if (c.id.empty() && !read_errors_) error(L, i, "id", "missing_field", "a course needs an 'id'");
-      id_length(L, i, c.id);
-      if (c.title.empty() && !read_errors_) error(L, i, "title", "missing_field", "a course needs a 'title'");
-      code(L, i, "kind", vocab::training_kinds, c.kind, true);
-      if (c.topics.empty() && !read_errors_)
-        error(L, i, "topics", "missing_field", "a course needs at least one topic");
-      codes(L, i, "topics", vocab::topics, c.topics);
+      check_fields(L, i, c);
       if (c.hours) not_negative(L, i, "hours", *c.hours);
-      if (c.confers) {
-        code(L, i, "confers/kind", vocab::qualification_kinds, c.confers->kind, true);
-        const auto k = c.confers->kind;
-        if (kinds && !k.is_none() && k.value < kinds->size() && kinds->entries()[k.value].declared)
-          code(L, i, "confers/code", kinds->entries()[k.value].code, c.confers->code, true);
-      }
     }
   }
 
@@ -348,20 +384,12 @@ class checker {
     const std::string_view L = "sessions";
     for (std::size_t i = 0; i < d_.sessions.size(); ++i) {
       const auto& s = d_.sessions[i];
-      if (s.id.empty() && !read_errors_) error(L, i, "id", "missing_field", "a session needs an 'id'");
-      id_length(L, i, s.id);
-      ref(L, i, "course", s.course, d_.courses, "course", true);
-      ref(L, i, "organizer", s.organizer, d_.units, "unit", false);
-      if ((s.when.from == day_min || s.when.to == day_max) && !read_errors_)
-        error(L, i, s.when.from == day_min ? "start" : "end", "missing_field",
-              "a session needs a 'start' and an 'end'");
+      check_fields(L, i, s);
       range(L, i, "start", s.when, "start", "end");
       if (s.capacity) not_negative(L, i, "capacity", static_cast<double>(*s.capacity));
       if (s.cost_vnd) not_negative(L, i, "cost_vnd", static_cast<double>(*s.cost_vnd));
-      code(L, i, "funding", vocab::funding_sources, s.funding, false);
       for (std::size_t k = 0; k < s.attendance.size(); ++k) {
         const std::string f = "attendance/" + std::to_string(k);
-        code(L, i, f + "/category", vocab::categories, s.attendance[k].category, false);
         not_negative(L, i, f + "/count", static_cast<double>(s.attendance[k].count));
       }
     }
@@ -382,8 +410,9 @@ class checker {
     }
     for (std::size_t i = 0; i < d_.enrollments.size(); ++i) {
       const auto& e = d_.enrollments[i];
-      const bool person_ok = ref(L, i, "person", e.person, d_.persons, "person", true);
-      const bool session_ok = ref(L, i, "session", e.session, d_.sessions, "session", true);
+      check_fields(L, i, e);
+      const bool person_ok = !e.person.is_none() && e.person.value < d_.persons.size();
+      const bool session_ok = !e.session.is_none() && e.session.value < d_.sessions.size();
       if (!person_ok || !session_ok || e.status != enrollment_status::completed) continue;
       const day done = e.completed_on != day_min ? e.completed_on : d_.sessions[e.session.value].when.to;
       bool in_post = false;
@@ -400,10 +429,7 @@ class checker {
     const std::string_view L = "quotas";
     for (std::size_t i = 0; i < d_.quotas.size(); ++i) {
       const auto& q = d_.quotas[i];
-      ref(L, i, "unit", q.unit, d_.units, "unit", true);
-      code(L, i, "category", vocab::categories, q.category, false);
-      codes(L, i, "roles", vocab::roles, q.roles);
-      code(L, i, "sector", vocab::sectors, q.sector, false);
+      check_fields(L, i, q);
       not_negative(L, i, "count", static_cast<double>(q.count));
       range(L, i, "from", q.when, "from", "to");
     }

@@ -122,6 +122,7 @@ def _to_csv_frame(table: str, df: pd.DataFrame) -> pd.DataFrame:
     if "external_ids" in out.columns:  # a column of dicts: one column per key
         ids = out.pop("external_ids")
         keys: List[str] = []
+        ids = [d if isinstance(d, dict) else None for d in ids]  # NaN where a row has none
         for d in ids:
             for k in (d or {}):
                 if k not in keys:
