@@ -106,6 +106,35 @@ class dong_thap_builder final : public detail::provincial_builder<level_tag> {
 
   void build_training() override;
 
+  // The training history's strands (dong_thap_training.cpp), in the order build_training runs them.
+  /// The ten courses of the history, in id order.
+  void add_courses();
+  /// Before the plan (2019–2020): commune and collaborator refreshers, a pilot elementary class.
+  void before_plan();
+  /// The plan's strands (2021–2026), each run with its own random stream.
+  void plan_commune_officers();
+  void plan_collaborators();
+  void plan_hamlet_health_workers();
+  void plan_dsv();
+  void plan_management();
+  void plan_professional_title();
+  void plan_basic_knowledge();
+  void plan_trainers_and_statistics();
+  void plan_elementary();
+
+  /// A population post other than a collaborator's.
+  [[nodiscard]] bool is_pop_staff(const assignment& a) const;
+  /// A commune population officer's post.
+  [[nodiscard]] bool is_officer(const assignment& a) const;
+  /// A leader of a district or commune health or population unit.
+  [[nodiscard]] bool is_leader(const assignment& a) const;
+  [[nodiscard]] bool is_trainer(const assignment& a) const;
+
+  struct course_plans {
+    course_plan dsv, basic, cdnn, mgmt, elementary, commune, ctv, vhw, trainers, stats;
+  };
+  course_plans plans_{};
+
   static int education_rank(std::string_view code);
 
   // Each December the Department of Health reviews the population public employees: those

@@ -126,11 +126,10 @@ void dong_thap_builder::add_team_member(std::size_t di, int k) {
   const day start = head ? r_.between(ymd(2002, 1, 1), ymd(2012, 12, 31))
                          : r_.between(ymd(2006, 1, 1), ymd(2020, 10, 31));
   const person_ix p = recruit(600, start);
-  std::vector<std::string_view> rl = {"chuyen_vien_dan_so"};
-  if (head) rl.insert(rl.begin(), "lanh_dao");
-  if (trainer) rl.push_back("bao_cao_vien");
   std::vector<term> r;
-  for (auto c : rl) r.push_back(t(vocab::roles, c));
+  if (head) r.push_back(t(vocab::roles, "lanh_dao"));
+  r.push_back(t(vocab::roles, "chuyen_vien_dan_so"));
+  if (trainer) r.push_back(t(vocab::roles, "bao_cao_vien"));
   day end = last_old_day;
   if (!head && r_.chance(110)) end = r_.between(ymd(2021, 6, 1), ymd(2024, 12, 31));
   add_post(p, du, {}, vien_chuc_, r, dan_so_, start, end);
@@ -198,8 +197,9 @@ void dong_thap_builder::move_teams_at_merger() {
     if (s.end != last_old_day) continue;
     const int roll = r_.between(0, 99);
     if (roll < 8) continue;
-    std::vector<term> r = roles({"chuyen_vien_dan_so"});
-    if (s.head) r.insert(r.begin(), lanh_dao_);
+    std::vector<term> r;
+    if (s.head) r.push_back(lanh_dao_);
+    r.push_back(t(vocab::roles, "chuyen_vien_dan_so"));
     if (s.trainer) r.push_back(t(vocab::roles, "bao_cao_vien"));
     if (roll < 68 || s.head) {
       add_post(s.p, centre_units_[static_cast<std::size_t>(s.district)], {}, vien_chuc_, r,
