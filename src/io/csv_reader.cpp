@@ -191,11 +191,7 @@ class table_loader final : public csv_row_sink {
     error(k, "missing_field", "required field '" + std::string(name(k)) + "' is missing");
   }
 
-  std::string text(std::uint8_t k, bool required) const {
-    const auto v = cell(k);
-    if (v.empty() && required) missing(k);
-    return std::string(v);
-  }
+
 
   day date(std::uint8_t k, bool required, day absent) const {
     const auto v = cell(k);
@@ -372,10 +368,12 @@ class table_loader final : public csv_row_sink {
     auto& v = fd.get(rec);
     using T = std::remove_cvref_t<decltype(v)>;
     if constexpr (std::is_same_v<T, std::string>) {
-      v = text(k, fd.required);
+      const auto c = cell(k);
+      if (c.empty() && fd.required) missing(k);
+      v.assign(c);
     } else if constexpr (std::is_same_v<T, term>) {
-      v = fd.role == field_role::code_of_kind ? code_of_kind(k, static_cast<std::uint8_t>(field_index<Rec>("kind")))
-                                              : code(k, fd.vocabulary, fd.required);
+      static constexpr auto kind = static_cast<std::uint8_t>(field_index<Rec>("kind"));
+      v = fd.role == field_role::code_of_kind ? code_of_kind(k, kind) : code(k, fd.vocabulary, fd.required);
     } else if constexpr (std::is_same_v<T, std::vector<term>>) {
       v = codes(k, fd.vocabulary, fd.required);
     } else if constexpr (std::is_same_v<T, day>) {
@@ -409,8 +407,8 @@ class table_loader final : public csv_row_sink {
   template <class Rec, class F, class T>
   void read_structured_field(const F& fd, std::uint8_t k, T& v, Rec& rec) {
     if constexpr (std::is_same_v<T, std::vector<parent_link>>) {
-      const auto parent = static_cast<std::uint8_t>(field_index<Rec>("parent"));
-      const auto parents = static_cast<std::uint8_t>(field_index<Rec>("parents"));
+      static constexpr auto parent = static_cast<std::uint8_t>(field_index<Rec>("parent"));
+      static constexpr auto parents = static_cast<std::uint8_t>(field_index<Rec>("parents"));
       if (fd.role == field_role::single_parent) {
         if (!cell(parent).empty() && !cell(parents).empty()) {
           error(parents, "bad_value", "give either 'parent' or 'parents', not both");

@@ -2,8 +2,11 @@
 
 #include "io/registry_builder.hpp"
 
+#include "model/record_fields.hpp"
+
 #include <algorithm>
 #include <cstring>
+#include <type_traits>
 
 namespace nangluc::detail {
 
@@ -112,64 +115,44 @@ person_ix registry_builder::ref_person(std::string_view id) { return person_ix{p
 course_ix registry_builder::ref_course(std::string_view id) { return course_ix{courses_.ref(id)}; }
 session_ix registry_builder::ref_session(std::string_view id) { return session_ix{sessions_.ref(id)}; }
 
-namespace {
 template <class Rec>
-void declare(problem_list& problems, const std::string& file, const std::string& location,
-             std::string_view what, const Rec& rec, std::uint32_t index, auto& table,
-             const std::string& list) {
-  std::uint32_t first = 0;
-  if (rec.id.empty()) return;  // reported as a missing field
-  if (table.declare(rec.id, index, first)) return;
-  if (problems.full()) {  // past the limit errors are only counted: skip building the message
-    problems.error("duplicate_id", {}, {}, {});
-    return;
-  }
-  problems.error("duplicate_id", file, location,
-                 std::string(what) + " id '" + rec.id + "' is used again (first at /" + list + "/" +
-                     std::to_string(first) + ")");
+registry_builder::id_table& registry_builder::ids_of() {
+  if constexpr (std::is_same_v<Rec, unit>) return units_;
+  else if constexpr (std::is_same_v<Rec, person>) return persons_;
+  else if constexpr (std::is_same_v<Rec, course>) return courses_;
+  else return sessions_;
 }
-}  // namespace
 
-void registry_builder::add_unit(unit u, extra_fields extras, const std::string& location) {
-  const auto i = static_cast<std::uint32_t>(data_.units.size());
-  declare(problems_, file_, location, "unit", u, i, units_, "units");
-  data_.record_extras.units.add(i, std::move(extras));
-  data_.units.push_back(std::move(u));
+template <class Rec>
+void registry_builder::add(Rec rec, extra_fields extras, const std::string& location) {
+  using description = record_description<Rec>;
+  auto& records = data_.*description::records;
+  const auto i = static_cast<std::uint32_t>(records.size());
+  if constexpr (field_names<Rec>[0] == "id") {
+    std::uint32_t first = 0;
+    if (!rec.id.empty() && !ids_of<Rec>().declare(rec.id, i, first)) {
+      if (problems_.full()) {  // past the limit errors are only counted: skip building the message
+        problems_.error("duplicate_id", {}, {}, {});
+      } else {
+        problems_.error("duplicate_id", file_, location,
+                        std::string(description::noun) + " id '" + rec.id + "' is used again (first at /" +
+                            std::string(description::list) + "/" + std::to_string(first) + ")");
+      }
+    }
+  }
+  (data_.record_extras.*description::extras).add(i, std::move(extras));
+  records.push_back(std::move(rec));
 }
-void registry_builder::add_person(person p, extra_fields extras, const std::string& location) {
-  const auto i = static_cast<std::uint32_t>(data_.persons.size());
-  declare(problems_, file_, location, "person", p, i, persons_, "persons");
-  data_.record_extras.persons.add(i, std::move(extras));
-  data_.persons.push_back(std::move(p));
-}
-void registry_builder::add_assignment(assignment a, extra_fields extras) {
-  data_.record_extras.assignments.add(static_cast<std::uint32_t>(data_.assignments.size()), std::move(extras));
-  data_.assignments.push_back(std::move(a));
-}
-void registry_builder::add_qualification(qualification q, extra_fields extras) {
-  data_.record_extras.qualifications.add(static_cast<std::uint32_t>(data_.qualifications.size()), std::move(extras));
-  data_.qualifications.push_back(std::move(q));
-}
-void registry_builder::add_course(course c, extra_fields extras, const std::string& location) {
-  const auto i = static_cast<std::uint32_t>(data_.courses.size());
-  declare(problems_, file_, location, "course", c, i, courses_, "courses");
-  data_.record_extras.courses.add(i, std::move(extras));
-  data_.courses.push_back(std::move(c));
-}
-void registry_builder::add_session(session s, extra_fields extras, const std::string& location) {
-  const auto i = static_cast<std::uint32_t>(data_.sessions.size());
-  declare(problems_, file_, location, "session", s, i, sessions_, "sessions");
-  data_.record_extras.sessions.add(i, std::move(extras));
-  data_.sessions.push_back(std::move(s));
-}
-void registry_builder::add_enrollment(const enrollment& e, extra_fields extras) {
-  data_.record_extras.enrollments.add(static_cast<std::uint32_t>(data_.enrollments.size()), std::move(extras));
-  data_.enrollments.push_back(e);
-}
-void registry_builder::add_quota(quota q, extra_fields extras) {
-  data_.record_extras.quotas.add(static_cast<std::uint32_t>(data_.quotas.size()), std::move(extras));
-  data_.quotas.push_back(std::move(q));
-}
+
+template void registry_builder::add(unit, extra_fields, const std::string&);
+template void registry_builder::add(person, extra_fields, const std::string&);
+template void registry_builder::add(assignment, extra_fields, const std::string&);
+template void registry_builder::add(qualification, extra_fields, const std::string&);
+template void registry_builder::add(course, extra_fields, const std::string&);
+template void registry_builder::add(session, extra_fields, const std::string&);
+template void registry_builder::add(enrollment, extra_fields, const std::string&);
+template void registry_builder::add(quota, extra_fields, const std::string&);
+
 void registry_builder::add_top_level_extra(std::string key, std::string json_text) {
   data_.extras.emplace_back(std::move(key), std::move(json_text));
 }

@@ -37,26 +37,12 @@ class registry_builder {
   course_ix ref_course(std::string_view id);
   session_ix ref_session(std::string_view id);
 
-  // Records, appended in file order. The record's own id is taken from it; a duplicate id is
-  // reported (at `location`) and the record still kept so indexes stay aligned with the file.
-  void add_unit(unit u, extra_fields extras, const std::string& location);
-  void add_person(person p, extra_fields extras, const std::string& location);
-  void add_assignment(assignment a, extra_fields extras);
-  void add_qualification(qualification q, extra_fields extras);
-  void add_course(course c, extra_fields extras, const std::string& location);
-  void add_session(session s, extra_fields extras, const std::string& location);
-  void add_enrollment(const enrollment& e, extra_fields extras);
-  void add_quota(quota q, extra_fields extras);
+  // Records, appended in file order, for every kind (unit, person, …; model/record_fields.hpp).
+  // A record with an id is declared under it: a duplicate id is reported (at `location`) and
+  // the record still kept so indexes stay aligned with the file.
+  template <class Rec>
+  void add(Rec rec, extra_fields extras, const std::string& location);
   void add_top_level_extra(std::string key, std::string json_text);
-  /// The same, by record kind, for readers written once for every kind.
-  void add(unit u, extra_fields x, const std::string& location) { add_unit(std::move(u), std::move(x), location); }
-  void add(person p, extra_fields x, const std::string& location) { add_person(std::move(p), std::move(x), location); }
-  void add(assignment a, extra_fields x, const std::string&) { add_assignment(std::move(a), std::move(x)); }
-  void add(qualification q, extra_fields x, const std::string&) { add_qualification(std::move(q), std::move(x)); }
-  void add(course c, extra_fields x, const std::string& location) { add_course(std::move(c), std::move(x), location); }
-  void add(session s, extra_fields x, const std::string& location) { add_session(std::move(s), std::move(x), location); }
-  void add(const enrollment& e, extra_fields x, const std::string&) { add_enrollment(e, std::move(x)); }
-  void add(quota q, extra_fields x, const std::string&) { add_quota(std::move(q), std::move(x)); }
 
   /// Resolves references (reporting each dangling one where `where` says it is) and returns
   /// the data. Dangling references become none.
@@ -83,6 +69,8 @@ class registry_builder {
     void grow();
   };
   void ensure_profile();
+  template <class Rec>
+  id_table& ids_of();
 
   problem_list& problems_;
   std::string file_;

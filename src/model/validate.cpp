@@ -50,7 +50,7 @@ class checker {
         error(list, i, field, "missing_field", "required field '" + std::string(field) + "' is missing");
       return;
     }
-    const auto* v = d_.vocabularies.find(vocabulary_name);
+    const auto* v = vocabulary_named(vocabulary_name);
     if (!v || t.value >= v->size()) {
       error(list, i, field, "unknown_code",
             "code not in vocabulary '" + std::string(vocabulary_name) + "'");
@@ -70,6 +70,16 @@ class checker {
     error(list, i, field, "unknown_code",
           "unknown code '" + e.code + "' in vocabulary '" + std::string(vocabulary_name) + "'" +
               nearest_text(*v, t));
+  }
+
+  // The vocabulary of a name, remembered by the name's address: the names come from the record
+  // descriptions and vocabulary entries, a few distinct ones checked millions of times.
+  const vocabulary* vocabulary_named(std::string_view name) {
+    for (const auto& [n, v] : vocabulary_cache_)
+      if (n.data() == name.data() && n.size() == name.size()) return v;
+    const auto* v = d_.vocabularies.find(name);
+    if (vocabulary_cache_.size() < 64) vocabulary_cache_.emplace_back(name, v);
+    return v;
   }
 
   // "; nearest known codes: a, b, c", computed once per unknown code (a million records with
@@ -125,45 +135,52 @@ class checker {
   // fields given, ids within the length limit, codes in their vocabulary, references to
   // records that exist. `prefix` locates the fields of a part (`confers/`).
   template <class Rec>
-  void check_fields(std::string_view list, std::size_t i, const Rec& rec, const std::string& prefix = {}) {
-    for_each_field<Rec>([&](const auto& fd, std::size_t) {
-      const auto& v = fd.get(rec);
-      using T = std::remove_cvref_t<decltype(v)>;
-      const std::string field = prefix + std::string(fd.name);
-      if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, std::vector<term>>) {
-        if (fd.required && v.empty() && !read_errors_)
-          error(list, i, field, "missing_field", who(list, i) + ": required field '" + field + "' is missing");
-        if constexpr (std::is_same_v<T, std::string>)
-          if (fd.name == "id") id_length(list, i, v);
-        if constexpr (std::is_same_v<T, std::vector<term>>) codes(list, i, field, fd.vocabulary, v);
-      } else if constexpr (std::is_same_v<T, term>) {
-        if (fd.role != field_role::code_of_kind) return code(list, i, field, fd.vocabulary, v, fd.required);
-        if constexpr (requires { rec.kind; })
-          if (const auto* kind = declared(vocab::qualification_kinds, rec.kind)) code(list, i, field, kind->code, v, fd.required);
-      } else if constexpr (std::is_same_v<T, day>) {
-        if (fd.required && v == fd.absent && !read_errors_)
-          error(list, i, field, "missing_field", who(list, i) + ": required field '" + field + "' is missing");
-      } else if constexpr (std::is_same_v<T, unit_ix>) {
-        ref(list, i, field, v, d_.units, "unit", fd.required);
-      } else if constexpr (std::is_same_v<T, person_ix>) {
-        ref(list, i, field, v, d_.persons, "person", fd.required);
-      } else if constexpr (std::is_same_v<T, course_ix>) {
-        ref(list, i, field, v, d_.courses, "course", fd.required);
-      } else if constexpr (std::is_same_v<T, session_ix>) {
-        ref(list, i, field, v, d_.sessions, "session", fd.required);
-      } else if constexpr (std::is_same_v<T, std::optional<conferral>>) {
-        if (v) check_fields(list, i, *v, field + "/");
-      } else if constexpr (std::is_same_v<T, std::vector<headcount>>) {
-        for (std::size_t k = 0; k < v.size(); ++k) check_fields(list, i, v[k], field + "/" + std::to_string(k) + "/");
-      }
-    });
+  void check_fields(std::string_view list, std::size_t i, const Rec& rec) {
+    for_each_field<Rec>([&](const auto& fd, std::size_t) { check_field(list, i, rec, fd, fd.name); });
+  }
+  // The fields of a part (`confers/`, `attendance/0/`): their names are built, records' are not.
+  template <class Rec>
+  void check_fields(std::string_view list, std::size_t i, const Rec& rec, const std::string& prefix) {
+    for_each_field<Rec>([&](const auto& fd, std::size_t) { check_field(list, i, rec, fd, prefix + std::string(fd.name)); });
   }
 
-  // The entry of a term when its vocabulary declares it.
-  const vocabulary_entry* declared(std::string_view vocabulary_name, term t) const {
-    const auto* v = d_.vocabularies.find(vocabulary_name);
-    if (!v || t.is_none() || t.value >= v->size() || !v->entries()[t.value].declared) return nullptr;
-    return &v->entries()[t.value];
+  template <class Rec, class F>
+  void check_field(std::string_view list, std::size_t i, const Rec& rec, const F& fd, std::string_view field) {
+    const auto& v = fd.get(rec);
+    using T = std::remove_cvref_t<decltype(v)>;
+    if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, std::vector<term>>) {
+      if (fd.required && v.empty() && !read_errors_)
+        error(list, i, field, "missing_field", who(list, i) + ": required field '" + std::string(field) + "' is missing");
+      if constexpr (std::is_same_v<T, std::string>)
+        if (fd.name == "id") id_length(list, i, v);
+      if constexpr (std::is_same_v<T, std::vector<term>>) codes(list, i, field, fd.vocabulary, v);
+    } else if constexpr (std::is_same_v<T, term>) {
+      if (fd.role != field_role::code_of_kind) return code(list, i, field, fd.vocabulary, v, fd.required);
+      if constexpr (requires { rec.kind; })
+        if (const auto* kind = declared_kind(rec.kind)) code(list, i, field, kind->code, v, fd.required);
+    } else if constexpr (std::is_same_v<T, day>) {
+      if (fd.required && v == fd.absent && !read_errors_)
+        error(list, i, field, "missing_field", who(list, i) + ": required field '" + std::string(field) + "' is missing");
+    } else if constexpr (std::is_same_v<T, unit_ix>) {
+      ref(list, i, field, v, d_.units, "unit", fd.required);
+    } else if constexpr (std::is_same_v<T, person_ix>) {
+      ref(list, i, field, v, d_.persons, "person", fd.required);
+    } else if constexpr (std::is_same_v<T, course_ix>) {
+      ref(list, i, field, v, d_.courses, "course", fd.required);
+    } else if constexpr (std::is_same_v<T, session_ix>) {
+      ref(list, i, field, v, d_.sessions, "session", fd.required);
+    } else if constexpr (std::is_same_v<T, std::optional<conferral>>) {
+      if (v) check_fields(list, i, *v, std::string(field) + "/");
+    } else if constexpr (std::is_same_v<T, std::vector<headcount>>) {
+      for (std::size_t k = 0; k < v.size(); ++k)
+        check_fields(list, i, v[k], std::string(field) + "/" + std::to_string(k) + "/");
+    }
+  }
+
+  // The entry of a qualification kind when the vocabulary declares it.
+  const vocabulary_entry* declared_kind(term t) const {
+    if (!kinds_ || t.is_none() || t.value >= kinds_->size() || !kinds_->entries()[t.value].declared) return nullptr;
+    return &kinds_->entries()[t.value];
   }
 
   void range(std::string_view list, std::size_t i, std::string_view field, const day_range& r,
@@ -440,6 +457,8 @@ class checker {
   problem_list& problems_;
   bool read_errors_;
   std::map<std::pair<const vocabulary*, std::uint32_t>, std::string> nearest_;
+  const vocabulary* kinds_ = d_.vocabularies.find(vocab::qualification_kinds);
+  std::vector<std::pair<std::string_view, const vocabulary*>> vocabulary_cache_;
 };
 
 }  // namespace
