@@ -120,9 +120,9 @@ def registry_from_frames(frames: Mapping[str, pd.DataFrame], profile: str = "vn-
 def _to_csv_frame(table: str, df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
     if "external_ids" in out.columns:  # a column of dicts: one column per key
-        ids = out.pop("external_ids")
+        # A dict per row, None where a row has none (pandas gives NaN there).
+        ids: List[Optional[Dict[Any, Any]]] = [d if isinstance(d, dict) else None for d in out.pop("external_ids")]
         keys: List[str] = []
-        ids = [d if isinstance(d, dict) else None for d in ids]  # NaN where a row has none
         for d in ids:
             for k in (d or {}):
                 if k not in keys:
