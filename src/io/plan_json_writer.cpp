@@ -32,43 +32,21 @@ std::string percent_text(std::int64_t x100) {
   return s;
 }
 
-// One JSON object on one line: {"a": 1, "b": ["x"]}.
-class line {
+// One JSON object on one line, spaced ({"a": 1, "b": ["x"]}), with the plan's lists of codes.
+class line : public detail::json_object_writer {
  public:
-  explicit line(std::string& out) : out_(out) { out_ += '{'; }
-  void key(std::string_view k) {
-    if (!first_) out_ += ", ";
-    first_ = false;
-    append_json_string(out_, k);
-    out_ += ": ";
-  }
-  void str(std::string_view k, std::string_view v) {
-    key(k);
-    append_json_string(out_, v);
-  }
-  void raw(std::string_view k, std::string_view text) {
-    key(k);
-    out_ += text;
-  }
+  explicit line(std::string& out) : json_object_writer(out, false) {}
   void list(std::string_view k, const std::vector<std::string>& v) {
     if (v.empty()) return;
     key(k);
-    out_ += '[';
+    out() += '[';
     for (std::size_t i = 0; i < v.size(); ++i) {
-      if (i) out_ += ", ";
-      append_json_string(out_, v[i]);
+      if (i) out() += ", ";
+      append_json_string(out(), v[i]);
     }
-    out_ += ']';
+    out() += ']';
   }
-  void extras(const extra_fields& x) {
-    for (const auto& [k, v] : x) raw(k, v);
-  }
-  std::string& out() { return out_; }
-  void close() { out_ += '}'; }
-
- private:
-  std::string& out_;
-  bool first_ = true;
+  void extras(const extra_fields& x) { json_object_writer::extras(&x); }
 };
 
 void write_title(std::string& out, const bilingual& t, bool as_object) {

@@ -14,38 +14,6 @@
 
 namespace nangluc::detail {
 
-/// One JSON object written on one line, spaced (`{"a": 1, "b": 2}`) or compact (`{"a":1,"b":2}`).
-class json_object_writer {
- public:
-  json_object_writer(std::string& out, bool compact) : out_(out), compact_(compact) { out_ += '{'; }
-  void key(std::string_view k) {
-    if (!first_) out_ += compact_ ? "," : ", ";
-    first_ = false;
-    append_json_string(out_, k);
-    out_ += compact_ ? ":" : ": ";
-  }
-  void str(std::string_view k, std::string_view v) {
-    key(k);
-    append_json_string(out_, v);
-  }
-  void raw(std::string_view k, std::string_view json_text) {
-    key(k);
-    out_ += json_text;
-  }
-  void extras(const extra_fields* x) {
-    if (x)
-      for (const auto& [k, v] : *x) raw(k, v);
-  }
-  [[nodiscard]] bool compact() const noexcept { return compact_; }
-  std::string& out() noexcept { return out_; }
-  void close() { out_ += '}'; }
-
- private:
-  std::string& out_;
-  bool compact_;
-  bool first_ = true;
-};
-
 /// The text of a term of a vocabulary; empty for none or a term the vocabulary lacks.
 [[nodiscard]] inline std::string_view code_text(const registry_data& d, std::string_view vocabulary_name, term t) {
   const auto* v = d.vocabularies.find(vocabulary_name);
